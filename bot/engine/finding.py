@@ -1,0 +1,117 @@
+"""A finding: Typerighter's RuleMatch in Python.
+
+Checks create findings against `Document.text`; `bot.engine.check` maps them to the source the
+editor gave, so that `quote == document.source[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How sure and how serious: an error is wrong as printed, a warning needs a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Category(StrEnum):
+    """What kind of mistake a finding is; the evaluation and the Slack report group by it."""
+
+    ANACHRONISM = "anachronism"
+    TITLE = "title"
+    NAME = "name"
+    ATTRIBUTION = "attribution"
+    DATE = "date"
+    INCONSISTENCY = "inconsistency"
+    BOILERPLATE = "boilerplate"
+    CROSS_SOURCE = "cross-source"
+    STYLE = "style"
+
+
+# Which finding wins when two overlap: the one that says more about a fact (issue 2, §5).
+CATEGORY_PRIORITY: dict[Category, int] = {
+    Category.ANACHRONISM: 90,
+    Category.TITLE: 85,
+    Category.ATTRIBUTION: 80,
+    Category.NAME: 75,
+    Category.DATE: 70,
+    Category.CROSS_SOURCE: 60,
+    Category.INCONSISTENCY: 55,
+    Category.BOILERPLATE: 40,
+    Category.STYLE: 20,
+}
+SEVERITY_PRIORITY: dict[Severity, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The fact a finding relies on and where it comes from."""
+
+    fact: str
+    source: str
+    url: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source} <{self.url}>" if self.url else self.source
+        return f"{self.fact} (source: {where})"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged span: what is wrong, why, what to write instead."""
+
+    rule: str  # qualified rule id, "<pack>.<id>"
+    category: Category
+    severity: Severity
+    start: int
+    end: int
+    quote: str
+    sentence: str
+    message: str
+    suggestion: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def priority(self) -> tuple[int, int, int]:
+        """Sort key deciding overlapping findings: category, severity, then the longer span."""
+        return (
+            CATEGORY_PRIORITY[self.category],
+            SEVERITY_PRIORITY[self.severity],
+            self.end - self.start,
+        )
+
+    def overlaps(self, other: Finding) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def moved(self, start: int, end: int, quote: str) -> Finding:
+        """The same finding at another span (used to map text offsets to source offsets)."""
+        return replace(self, start=start, end=end, quote=quote)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract of ../shared/eval/README.md."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "sentence": self.sentence,
+            "evidence": "; ".join(str(e) for e in self.evidence),
+        }
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep, of overlapping findings, the one with the highest priority; order by position."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: f.priority, reverse=True):
+        if not any(finding.overlaps(k) for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end))

@@ -1,0 +1,234 @@
+"""Rule packs: YAML files of rules with one schema, validated on load.
+
+A pack is `rules/packs/<pack>.yaml` with a `rules:` list. Every rule has the same header (Vale's
+shared rule header, semgrep's id/message/severity) and `params` for its kind's engine check.
+Errors name the file, line, rule id and key, and list the allowed values.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import yaml
+
+from bot.engine.finding import Category, Severity
+from bot.errors import RuleError
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Where the rule's fact or convention comes from."""
+
+    name: str
+    url: str | None = None
+
+
+class FlagExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Text the rule must flag; `flags` is the exact span it must report."""
+
+    text: str
+    flags: str
+    story_date: date | None = None
+    why: str | None = None
+
+
+class PassExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Text the rule must not flag (a near miss); `why` says why it must stay silent."""
+
+    text: str
+    story_date: date | None = None
+    why: str | None = None
+
+
+class Examples(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    flag: list[FlagExample]
+    pass_: list[PassExample] = msgspec.field(name="pass", default_factory=list)
+
+
+class RuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One rule as written in a pack."""
+
+    id: str
+    kind: str
+    category: Category
+    severity: Severity
+    message: str
+    why: str
+    source: Source
+    examples: Examples
+    suggestion: str | None = None
+    params: dict[str, Any] = msgspec.field(default_factory=dict)
+    enabled: bool = True
+
+
+class PackSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    description: str
+    rules: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A validated rule, its kind's typed params and whatever the kind compiled from them."""
+
+    pack: str
+    spec: RuleSpec
+    params: Any
+    path: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        """Qualified id, `<pack>.<id>` (sqlfluff's `layout.end_of_file`)."""
+        return f"{self.pack}.{self.spec.id}"
+
+    def render(self, template: str | None, values: dict[str, Any]) -> str | None:
+        """Fill a message or suggestion template; unknown placeholders were refused on load."""
+        if template is None:
+            return None
+        return template.format_map(values)
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` placeholders of a message template."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that keeps the line of every mapping and key (1-based)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = lines
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def read_yaml_with_lines(path: Path) -> Any:
+    """Parse a YAML file keeping line numbers; syntax errors become a `RuleError`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), None, None, f"cannot read the file: {exc}") from exc
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise RuleError(str(path), line, None, f"invalid YAML: {exc.problem}") from exc
+
+
+def _key_line(node: dict[str, Any], path: str) -> int:
+    """Best line for a msgspec error path such as `$.examples.flag[0].flags`."""
+    line = int(node.get("__line__", 0))
+    current: Any = node
+    for part in re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", path):
+        key, index = part
+        if key and isinstance(current, dict):
+            line = int(current.get("__lines__", {}).get(key, line))
+            current = current.get(key)
+        elif index and isinstance(current, list) and int(index) < len(current):
+            current = current[int(index)]
+            if isinstance(current, dict):
+                line = int(current.get("__line__", line))
+        else:
+            break
+    return line
+
+
+_ALLOWED = {
+    "category": [c.value for c in Category],
+    "severity": [s.value for s in Severity],
+}
+
+
+def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
+    """Load and validate one pack; `kinds` maps a kind name to its `CheckKind`."""
+    raw = read_yaml_with_lines(path)
+    pack = path.stem
+    if not isinstance(raw, dict):
+        raise RuleError(str(path), 1, None, "a rule pack is a mapping with 'description' and 'rules'")
+    try:
+        msgspec.convert(_strip_lines(raw), PackSpec)
+    except msgspec.ValidationError as exc:
+        raise RuleError(str(path), _key_line(raw, _error_path(exc)), None, str(exc)) from exc
+    rules: list[LoadedRule] = []
+    seen: set[str] = set()
+    for node in raw["rules"]:
+        rules.append(_load_rule(path, pack, node, kinds, seen))
+    return rules
+
+
+def _error_path(exc: msgspec.ValidationError) -> str:
+    match = re.search(r"at `(\$[^`]*)`", str(exc))
+    return match.group(1) if match else "$"
+
+
+def _load_rule(
+    path: Path, pack: str, node: dict[str, Any], kinds: dict[str, Any], seen: set[str]
+) -> LoadedRule:
+    rule_id = str(node.get("id")) if isinstance(node, dict) and "id" in node else None
+    line = int(node.get("__line__", 0)) if isinstance(node, dict) else 0
+
+    def fail(problem: str, key_path: str = "$") -> RuleError:
+        at = _key_line(node, key_path) if isinstance(node, dict) else line
+        return RuleError(str(path), at or line, rule_id, problem)
+
+    if not isinstance(node, dict):
+        raise fail("a rule is a mapping of keys (id, kind, category, ...)")
+    try:
+        spec = msgspec.convert(_strip_lines(node), RuleSpec)
+    except msgspec.ValidationError as exc:
+        where = _error_path(exc)
+        key = where.rsplit(".", 1)[-1]
+        problem = str(exc)
+        if key in _ALLOWED:
+            problem += f"; expected one of: {', '.join(_ALLOWED[key])}"
+        raise fail(problem, where) from exc
+    if not _ID.match(spec.id):
+        raise fail(f"id '{spec.id}' must be kebab-case (lowercase words joined by '-')", "$.id")
+    if spec.id in seen:
+        raise fail(f"duplicate rule id '{spec.id}' in this pack", "$.id")
+    seen.add(spec.id)
+    kind = kinds.get(spec.kind)
+    if kind is None:
+        raise fail(
+            f"unknown kind '{spec.kind}'; expected one of: {', '.join(sorted(kinds))}", "$.kind"
+        )
+    try:
+        params = msgspec.convert(spec.params, kind.params)
+    except msgspec.ValidationError as exc:
+        raise fail(f"params: {exc}", "$.params") from exc
+    for key, template in (("message", spec.message), ("suggestion", spec.suggestion)):
+        unknown = placeholders(template or "") - set(kind.placeholders)
+        if unknown:
+            raise fail(
+                f"{key} uses unknown placeholder(s) {', '.join(sorted(unknown))}; "
+                f"kind '{spec.kind}' offers: {', '.join(sorted(kind.placeholders))}",
+                f"$.{key}",
+            )
+    if not spec.examples.flag:
+        raise fail("every rule needs at least one 'flag' example", "$.examples")
+    try:
+        kind.validate(params)
+    except ValueError as exc:
+        raise fail(f"params: {exc}", "$.params") from exc
+    return LoadedRule(pack=pack, spec=spec, params=params, path=str(path), line=line)
