@@ -1,0 +1,58 @@
+"""The `copydesk` command line: one module per command group under `bot.commands`.
+
+Command modules register their subcommands here and import their heavy dependencies only when
+run, so that `copydesk check` on one article starts fast (issue 2: whole-process budget).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from bot import __version__
+from bot.errors import CopydeskError
+
+# Each module has `register(subparsers) -> None`; a subcommand sets `func(args) -> int`.
+COMMAND_MODULES = (
+    "bot.commands.check",
+    "bot.commands.rules",
+    "bot.commands.kb",
+    "bot.commands.serve",
+    "bot.commands.store",
+    "bot.commands.start",
+)
+
+EXIT_CLEAN, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Catch factual and copy errors in news copy before it is published.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except CopydeskError as exc:
+        print(f"copydesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
