@@ -1,0 +1,82 @@
+"""Engines configured so that the database, not the process, serialises concurrent writers.
+
+SQLite: every transaction starts with BEGIN IMMEDIATE (SQLAlchemy's documented pysqlite recipe),
+so two threads or processes cannot both read "no such job" and then both write; WAL lets readers
+proceed meanwhile. PostgreSQL: psycopg 3 with pre-ping, so a replica survives a database restart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
+
+from bot.errors import ConfigError
+
+ENV_VAR = "COPYDESK_DATABASE_URL"
+SUPPORTED = "sqlite:///path/to/copydesk.db or postgresql+psycopg://user:password@host/dbname"
+SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+def parse_url(url: str) -> URL:
+    """Parse and normalise a database URL; a bad one names the variable and the accepted forms."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError(
+            f"{ENV_VAR}: cannot parse the database URL ({exc}); use {SUPPORTED}"
+        ) from exc
+    backend = parsed.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        # Only psycopg 3 is installed; "postgresql://" would pick psycopg2.
+        return parsed.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return parsed
+    raise ConfigError(f"{ENV_VAR}: unsupported database '{backend}'; use {SUPPORTED}")
+
+
+def safe_url(url: URL) -> str:
+    """The URL for messages and logs: never the password."""
+    return url.render_as_string(hide_password=True)
+
+
+def make_engine(url: str | URL) -> Engine:
+    parsed = parse_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    return create_engine(
+        parsed,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=10,
+        connect_args={"connect_timeout": 10},
+    )
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    in_memory = url.database in (None, "", ":memory:")
+    kwargs: dict[str, Any] = {
+        "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
+    }
+    if in_memory:
+        kwargs["poolclass"] = StaticPool  # one shared connection, or each would see its own db
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # let the "begin" hook below emit BEGIN
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
