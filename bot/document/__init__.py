@@ -1,0 +1,48 @@
+"""Document intake: bytes, text or a file in; a `Document` with plain text, offsets and a date out.
+
+    doc = load_document(data, name="story.txt", today=date.today())
+    doc = load_document(slack_text, name="message", media_type="text/x-slack-mrkdwn",
+                        message_date=sent_on, today=date.today())
+    doc = load_file("story.html", story_date=None, today=date.today())
+    text, media_type = extract_file(data, filename="story.docx", mimetype=slack_mimetype)
+
+Importing this package is cheap: trafilatura, charset-normalizer, python-docx and pypdf load
+only when an input needs them.
+"""
+
+from __future__ import annotations
+
+from bot.document.files import extract_file
+from bot.document.load import load_document, load_file
+from bot.document.mediatype import HTML, MRKDWN, PLAIN
+from bot.document.model import (
+    DateSource,
+    Document,
+    IdentityMap,
+    OffsetMap,
+    Segment,
+    SegmentMap,
+    Sentence,
+)
+from bot.document.readers import MAX_BYTES, decode_lenient
+from bot.document.storydate import find_story_date, resolve_weekday
+
+__all__ = [
+    "HTML",
+    "MAX_BYTES",
+    "MRKDWN",
+    "PLAIN",
+    "DateSource",
+    "Document",
+    "IdentityMap",
+    "OffsetMap",
+    "Segment",
+    "SegmentMap",
+    "Sentence",
+    "decode_lenient",
+    "extract_file",
+    "find_story_date",
+    "load_document",
+    "load_file",
+    "resolve_weekday",
+]

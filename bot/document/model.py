@@ -15,10 +15,12 @@ from typing import Protocol
 
 # Sentence splitting costs ~0.25 ms per paragraph with syntok, ~3.5 ms for a whole 4 KB article:
 # paragraphs are split only when a check asks for a sentence inside them (issue 2, 3 ms budget).
-_TITLE_ABBREVIATIONS = frozenset(
-    "Gov. Sen. Rep. Reps. Sens. Gen. Lt. Col. Maj. Capt. Adm. Sgt. Cmdr. Dr. Mr. Mrs. Ms. Prof. "
-    "Rev. Hon. Pres. Amb. Sec. Atty. Supt. Gov.-elect St. Jr. Sr. No. Lt.-Gen. Brig.".split()
-)
+_TITLE_ABBREVIATIONS = frozenset((
+    "Gov.", "Sen.", "Rep.", "Reps.", "Sens.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
+    "Adm.", "Sgt.", "Cmdr.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "Hon.",
+    "Pres.", "Amb.", "Sec.", "Atty.", "Supt.", "Gov.-elect", "St.", "Jr.", "Sr.", "No.",
+    "Lt.-Gen.", "Brig.",
+))  # fmt: skip
 
 
 class DateSource(StrEnum):
@@ -54,34 +56,62 @@ class Segment:
     source_start: int
     source_end: int
 
+    @property
+    def verbatim(self) -> bool:
+        """Equal lengths map character by character (a copied run, or a 1:1 replacement)."""
+        return self.text_len == self.source_end - self.source_start
+
 
 class SegmentMap:
-    """Offset map built from segments in text order; lookups are a binary search."""
+    """Offset map built from segments in text order; lookups are a binary search.
+
+    Text between segments (a paragraph break the extractor inserted) has no source of its own:
+    a span that starts there maps from the next segment, one that ends there to the previous one.
+    A span that starts or ends inside a transformed run takes in the whole run, so the source
+    span always holds every visible character of the text span.
+    """
 
     def __init__(self, segments: list[Segment]) -> None:
         self._segments = segments
         self._starts = [s.text_start for s in segments]
 
-    def _locate(self, offset: int, *, is_end: bool) -> int:
-        if not self._segments:
-            return 0
+    @property
+    def segments(self) -> list[Segment]:
+        return self._segments
+
+    def _map_start(self, offset: int) -> int:
+        segments = self._segments
         i = bisect.bisect_right(self._starts, offset) - 1
-        i = max(i, 0)
-        seg = self._segments[i]
-        inside = offset - seg.text_start
-        verbatim = seg.text_len == seg.source_end - seg.source_start
-        if verbatim:
-            return min(seg.source_start + inside, seg.source_end)
-        return seg.source_end if is_end else seg.source_start
+        if i >= 0:
+            seg = segments[i]
+            inside = offset - seg.text_start
+            if inside < seg.text_len:
+                if seg.verbatim:
+                    return seg.source_start + inside
+                return seg.source_start
+        # in a gap: the span starts with the next segment's source
+        if i + 1 < len(segments):
+            return segments[i + 1].source_start
+        return segments[-1].source_end
+
+    def _map_end(self, offset: int) -> int:
+        segments = self._segments
+        j = bisect.bisect_left(self._starts, offset) - 1  # last segment starting before `offset`
+        if j < 0:
+            return segments[0].source_start
+        seg = segments[j]
+        inside = offset - seg.text_start  # > 0
+        if inside < seg.text_len and seg.verbatim:
+            return seg.source_start + inside
+        return seg.source_end
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
-        s = self._locate(start, is_end=False)
-        e = self._locate(max(end - 1, start), is_end=True)
-        # end maps the last character inclusively: step past it
-        last = self._segments[bisect.bisect_right(self._starts, max(end - 1, start)) - 1] if self._segments else None
-        if last is not None and last.text_len == last.source_end - last.source_start:
-            e = min(e + 1, last.source_end)
-        return s, max(e, s + 1) if end > start else s
+        if not self._segments:
+            return 0, 0
+        s = self._map_start(start)
+        if end <= start:
+            return s, s
+        return s, max(self._map_end(end), s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +134,9 @@ class Document:
     source: str = ""
     offsets: OffsetMap = field(default_factory=IdentityMap)
     media_type: str = "text/plain"
+    date_text: str | None = None  # the dateline or date line the story date was read from
     _paragraphs: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _paragraph_starts: list[int] | None = field(default=None, repr=False)
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -136,8 +168,9 @@ class Document:
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph that holds `offset` (or the one before it)."""
-        starts = [p[0] for p in self.paragraphs]
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [p[0] for p in self.paragraphs]
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
     def sentences_in(self, paragraph: int) -> list[Sentence]:
         """The sentences of one paragraph, split on first use."""

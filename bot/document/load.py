@@ -1,0 +1,159 @@
+"""Building a Document from what an editor gave: bytes or text, a file, or standard input.
+
+Plain text is the hot path (issue 2: well under 0.3 ms for a 4 KB article): it is decoded once,
+never copied or normalised, and its offsets are the identity. HTML and Slack mrkdwn are turned
+into plain text with a map back into the source.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from bot.document import mediatype
+from bot.document.model import DateSource, Document, IdentityMap, OffsetMap
+from bot.document.readers import MAX_BYTES, check_size, check_text, decode_strict
+from bot.document.storydate import find_story_date
+from bot.errors import InputError
+
+_BY_SUFFIX = {
+    ".html": mediatype.HTML,
+    ".htm": mediatype.HTML,
+    ".xhtml": mediatype.HTML,
+    ".txt": mediatype.PLAIN,
+    ".text": mediatype.PLAIN,
+    ".md": mediatype.PLAIN,
+    ".markdown": mediatype.PLAIN,
+}
+_EXTRACTED_SUFFIXES = (".docx", ".pdf")
+
+
+def load_document(
+    data: bytes | str,
+    *,
+    name: str,
+    media_type: str | None = None,
+    story_date: date | None = None,
+    message_date: date | None = None,
+    today: date,
+) -> Document:
+    """Read one article. Offsets of `Document.source` are Python string offsets into the text
+    exactly as given (bytes are decoded as UTF-8 and nothing else).
+
+    The story date comes from, in order: `story_date` (the editor said so), a dateline or date
+    line at the top of the text, `message_date` (the Slack message or the file), `today`.
+    Raises InputError for empty, binary, non-UTF-8 or oversized input.
+    """
+    if isinstance(data, bytes):
+        source = decode_strict(data, name)
+    else:
+        check_size(_utf8_size(data), name)
+        check_text(data, name)
+        source = data
+    kind = mediatype.resolve(media_type, source)
+    offsets: OffsetMap
+    published: date | None = None
+    if kind == mediatype.PLAIN:
+        # A BOM stays in the source; in the checked text it is a space of the same length, so
+        # the identity map still holds and the first word reads as a word.
+        text = " " + source[1:] if source.startswith("\ufeff") else source
+        offsets = IdentityMap()
+    elif kind == mediatype.HTML:
+        from bot.document.htmltext import html_to_text  # trafilatura: only for HTML
+
+        page = html_to_text(source, name=name, today=today)
+        text, offsets, published = page.text, page.offsets, page.published
+    else:
+        from bot.document.mrkdwn import mrkdwn_to_text
+
+        text, offsets = mrkdwn_to_text(source)
+        check_text(text, name)
+
+    day, date_source, date_text = _story_date(text, story_date, published, message_date, today)
+    return Document(
+        name=name,
+        text=text,
+        story_date=day,
+        date_source=date_source,
+        source=source,
+        offsets=offsets,
+        media_type=kind,
+        date_text=date_text,
+    )
+
+
+def load_file(
+    path: str | os.PathLike[str], *, story_date: date | None = None, today: date
+) -> Document:
+    """Read an article from a file ("-" is standard input); a file's own date is its mtime.
+
+    .docx and .pdf files are read through `extract_file`: offsets then point into the
+    extracted text, since the file itself has none.
+    """
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return load_document(data, name="<stdin>", story_date=story_date, today=today)
+    file = Path(path)
+    name = str(path)
+    try:
+        stat = file.stat()
+        if file.is_dir():
+            raise InputError(f"{name} is a directory, not an article file")
+        check_size(stat.st_size, name)
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied (cannot read the file)") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+    modified = date.fromtimestamp(stat.st_mtime)
+    suffix = file.suffix.lower()
+    if suffix in _EXTRACTED_SUFFIXES or data.startswith((b"%PDF-", b"PK\x03\x04")):
+        from bot.document.files import extract_file
+
+        text, media_type = extract_file(data, filename=file.name, mimetype=None)
+        return load_document(
+            text,
+            name=name,
+            media_type=media_type,
+            story_date=story_date,
+            message_date=modified,
+            today=today,
+        )
+    return load_document(
+        data,
+        name=name,
+        media_type=_BY_SUFFIX.get(suffix),
+        story_date=story_date,
+        message_date=modified,
+        today=today,
+    )
+
+
+def _story_date(
+    text: str,
+    given: date | None,
+    published: date | None,
+    message_date: date | None,
+    today: date,
+) -> tuple[date, DateSource, str | None]:
+    if given is not None:
+        return given, DateSource.OPTION, None
+    found = find_story_date(text, reference=message_date or today)
+    if found is not None:
+        return found[0], DateSource.DATELINE, found[1]
+    if published is not None:
+        return published, DateSource.DATELINE, "the page's publication date"
+    if message_date is not None:
+        return message_date, DateSource.MESSAGE, None
+    return today, DateSource.TODAY, None
+
+
+def _utf8_size(text: str) -> int:
+    """Bytes `text` takes as UTF-8, without encoding it when the answer is plain."""
+    if len(text) * 4 <= MAX_BYTES:
+        return len(text)  # small enough whatever it holds
+    return len(text.encode("utf-8", errors="surrogatepass"))

@@ -1,0 +1,166 @@
+"""The story date: read from a dateline or date line at the top of the article, never the body.
+
+"Joe Biden is president" is right or wrong depending on when the story was written, so the
+date every time-sensitive check uses must be the story's own. Only the lines an editor or a CMS
+puts above the copy count: a date in a sentence ("the truce expires on August 12, 2025") is news,
+not the date of the story.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+# The head of an article: datelines and date lines sit in the first lines (issue 2, item 4).
+HEAD_LINES = 15
+HEAD_CHARS = 1500
+_LINE_MAX = 200  # a date line is short; longer lines can only hold a dateline's opening
+_OWN_LINE_MAX = 80  # "Tuesday, September 30, 2025 at 10:15 a.m. EDT" and its markup
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAME = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_WEEKDAY = (
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?"
+)
+# "July 29, 2025" | "29 July 2025" | "2025-07-29"; each form names its own groups.
+_DATE = (
+    rf"(?:{_WEEKDAY}(?P<m1>{_MONTH_NAME})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|{_WEEKDAY}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_NAME}),?\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\d-]))"
+)
+# "3:04 p.m. ET", "at 10:15 GMT", "T15:04:00Z" after a date on its own line.
+_TIME = (
+    r"(?:(?:,?\s*(?:at\s+)?|T)\d{1,2}(?::\d{2}){0,2}\s*(?i:[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+)
+_DECOR = r"[\s*_#>|•·\-–—]*"  # markdown emphasis, headings, quote marks, bullets
+_DASH = r"[—–-]"
+# WASHINGTON, March 3, 2023 —   LONDON (Reuters) - July 29, 2025 -   PORTSMOUTH, N.H., May 2 —
+_PLACE = (
+    r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-/][A-Z][A-Z'’.\-]*)*"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?)"
+)
+_AGENCY = r"(?:\s*\([^()\n]{1,40}\))"
+_DATELINE = re.compile(
+    rf"{_DECOR}{_PLACE}{_AGENCY}?\s*(?:,|{_DASH}+)\s*(?P<date>{_DATE}){_AGENCY}?"
+    rf"\s*(?:{_DASH}|:|$)"
+)
+# LONDON, July 29 (Reuters) -   : a wire dateline without its year.
+_DATELINE_NO_YEAR = re.compile(
+    rf"{_DECOR}{_PLACE}{_AGENCY}?,\s*(?P<date>(?P<m4>{_MONTH_NAME})\s+(?P<d4>\d{{1,2}}))"
+    rf"{_AGENCY}?\s*(?:{_DASH}|:)"
+)
+_OWN_LINE = re.compile(rf"{_DECOR}(?P<date>{_DATE}){_TIME}[\s*_|]*")
+_LABEL = re.compile(
+    r"[\s*_#]*(?P<label>(?i:first\s+published|published|posted|last\s+updated|updated|dated?"
+    r"|publication\s+date))(?:\s+on)?\s*[:\-–—]?\s*[*_]*"
+    rf"(?P<date>{_DATE})"
+)
+# By Jane Doe | July 29, 2025 : the line must end with the date, so that "By Tuesday, July 29,
+# 2025, the council must decide" (a sentence) does not count.
+_BYLINE = re.compile(
+    rf"[\s*_]*(?:By|BY)\s+[A-Z][^|\n]{{0,80}}?\s*(?:[|•·,]|\s{_DASH})\s*"
+    r"(?:(?i:published|updated|posted)\s*:?\s*)?"
+    rf"(?P<date>{_DATE}){_TIME}\s*(?:$|[|•·])"
+)
+
+
+# Cheap tests that rule most body lines out before the patterns above run (issue 2: speed).
+_CAPS = re.compile(r"[\s*_#>]*[A-Z]{2}")
+_YEAR = re.compile(r"[12][0-9]{3}")  # a prefilter only: simplest pattern is fastest
+
+
+def find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
+    """The story date from the head of `text` and the text it was read from, or None.
+
+    `reference` (the message date or today) gives a wire dateline without a year its year.
+    """
+    best: tuple[int, date, str] | None = None
+    for line in _head_lines(text):
+        found = _match_line(line, reference)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = found
+            if found[0] == 0:
+                break
+    return None if best is None else (best[1], best[2])
+
+
+def resolve_weekday(weekday: int, story_date: date, *, past: bool) -> date:
+    """The date a bare weekday ("on Tuesday", `weekday` 0 = Monday) means in a story.
+
+    Past tense: the most recent such day on or before the story date; future tense: the next
+    one on or after it.
+    """
+    if not 0 <= weekday <= 6:
+        raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {weekday}")
+    if past:
+        return story_date - timedelta(days=(story_date.weekday() - weekday) % 7)
+    return story_date + timedelta(days=(weekday - story_date.weekday()) % 7)
+
+
+def _head_lines(text: str) -> list[str]:
+    """The first non-blank lines that start within the head of the article."""
+    head = text[:HEAD_CHARS]
+    if len(text) > HEAD_CHARS and head[-1] != "\n":  # finish the last line, within reason
+        head += text[HEAD_CHARS : HEAD_CHARS + _LINE_MAX].split("\n", 1)[0]
+    lines = [line.strip().lstrip("\ufeff") for line in head.split("\n", HEAD_CHARS // 8)]
+    return [line for line in lines if line][:HEAD_LINES]
+
+
+def _match_line(line: str, reference: date | None) -> tuple[int, date, str] | None:
+    """(rank, date, evidence) for a date line; rank 0 is a dateline, 2 an "Updated" line."""
+    has_year = _YEAR.search(line, 0, _LINE_MAX) is not None
+    if _CAPS.match(line):
+        match = _DATELINE.match(line) if has_year else None
+        if match and (day := _to_date(match)):
+            return 0, day, line[: match.end("date")].strip(" *_#>")
+        match = _DATELINE_NO_YEAR.match(line) if reference is not None else None
+        if match and (day := _infer_year(match, reference)):  # type: ignore[arg-type]
+            return 0, day, line[: match.end("date")].strip(" *_#>")
+    if not has_year:
+        return None
+    if len(line) <= _OWN_LINE_MAX:
+        match = _OWN_LINE.fullmatch(line)
+        if match and (day := _to_date(match)):
+            return 1, day, match.group("date")
+    for pattern in (_LABEL, _BYLINE):
+        match = pattern.match(line)
+        if match and (day := _to_date(match)):
+            label = (match.groupdict().get("label") or "").lower()
+            return (2 if "updated" in label else 1), day, line[: match.end("date")].strip(" *_#")
+    return None
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    """The validated date of a `_DATE` match (April 31 is not a date)."""
+    groups = match.groupdict()
+    for n in "123":
+        year = groups.get(f"y{n}")
+        if year:
+            month = groups[f"m{n}"]
+            number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+            return _valid(int(year), number, int(groups[f"d{n}"]))
+    return None
+
+
+def _infer_year(match: re.Match[str], reference: date) -> date | None:
+    """The year-less date nearest to `reference` (a wire story dated July 29, read on Aug 1)."""
+    month = _MONTHS[match.group("m4")[:3].lower()]
+    day = int(match.group("d4"))
+    years = range(reference.year - 1, reference.year + 2)
+    valid = [d for d in (_valid(year, month, day) for year in years) if d is not None]
+    return min(valid, key=lambda c: abs((c - reference).days)) if valid else None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
