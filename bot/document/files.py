@@ -116,13 +116,13 @@ def _docx_text(data: bytes, filename: str) -> str:
 
 def _table_lines(table: Table) -> list[str]:
     """Each cell's paragraphs once (python-docx repeats a merged cell for every grid column)."""
-    seen: set[int] = set()
+    seen: set[object] = set()  # the cells' XML elements, kept alive so identity is stable
     lines: list[str] = []
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             lines.extend(p.text for p in cell.paragraphs)
     return lines
 

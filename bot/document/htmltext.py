@@ -260,9 +260,14 @@ def _align(rendered: str, lines: list[str]) -> list[tuple[int, int]]:
             span: tuple[int, int] | None = (found, found + len(wanted))
         else:
             span = _align_words(key, wanted, cursor)
-        if span is not None:
-            chunks.append(span)
-            cursor = span[1]
+        if span is None:
+            continue
+        if chunks and "\n" not in rendered[chunks[-1][1] : span[0]]:
+            # trafilatura broke a line inside one paragraph of the page: keep the page's
+            # paragraph whole, so that sentences are not cut in two
+            span = (chunks.pop()[0], span[1])
+        chunks.append(span)
+        cursor = span[1]
     return chunks
 
 
