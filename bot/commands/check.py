@@ -1,15 +1,65 @@
-"""`copydesk check`: placeholder until its owner writes it (registered by bot.cli)."""
+"""`copydesk check`: check articles from files or stdin; text, JSON or Slack output.
+
+Exit status: 0 clean, 1 something flagged, 2 a usage or input error (bot.cli).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from typing import Any
+
+from bot.errors import InputError
+
+
+def _story_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
 
 
 def register(subparsers: Any) -> None:
-    """Register nothing yet."""
-    del subparsers
+    parser = subparsers.add_parser(
+        "check",
+        help="check articles for factual and copy errors",
+        description="Check articles (files, or - for standard input) at their story date.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article files; - reads stdin")
+    parser.add_argument("--date", type=_story_date, help="story date YYYY-MM-DD (default: from the text)")
+    parser.add_argument("--format", choices=("text", "json", "slack"), default="text")
+    parser.add_argument("--rules", help="rules directory (default: the bundled rules)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.set_defaults(func=run)
 
 
-def _unused(args: argparse.Namespace) -> int:
-    return 0
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.document import load_file
+    from bot.engine import check_batch, load_ruleset
+
+    today = date.today()
+    documents = []
+    for path in args.files:
+        try:
+            documents.append(load_file(path, story_date=args.date, today=today))
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from exc
+    ruleset = load_ruleset(Path(args.rules) if args.rules else None)
+    findings = check_batch(documents, ruleset)
+    if args.format == "json":
+        from bot.report.json import render
+
+        print(render(documents, findings))
+    elif args.format == "slack":
+        from bot.report.slack import render_payload_json
+
+        print(render_payload_json(documents, findings))
+    else:
+        from bot.report.text import render as render_text
+
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        print(render_text(documents, findings, colour=colour))
+    return 1 if any(findings) else 0

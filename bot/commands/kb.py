@@ -1,15 +1,122 @@
-"""`copydesk kb`: placeholder until its owner writes it (registered by bot.cli)."""
+"""`copydesk kb`: ask the knowledge base (who, person, stats), prebuild its index, refresh it."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+
+
 def register(subparsers: Any) -> None:
-    """Register nothing yet."""
-    del subparsers
+    parser = subparsers.add_parser("kb", help="query, build or refresh the knowledge base")
+    sub = parser.add_subparsers(dest="kb_command", metavar="SUBCOMMAND", required=True)
+    who = sub.add_parser("who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29')
+    who.add_argument("title")
+    who.add_argument("--on", type=_day, default=None, help="date (default: today)")
+    who.set_defaults(func=run_who)
+    person = sub.add_parser("person", help='the offices a person held: kb person "Olaf Scholz"')
+    person.add_argument("name")
+    person.set_defaults(func=run_person)
+    stats = sub.add_parser("stats", help="terms per office group and jurisdiction, with as-of dates")
+    stats.add_argument("--group", help="only this office group")
+    stats.set_defaults(func=run_stats)
+    build = sub.add_parser("build", help="validate the KB and rules and write the prebuilt index")
+    build.set_defaults(func=run_build)
+    for p in (who, person, stats, build):
+        p.add_argument("--rules", help="rules directory (default: the bundled rules)")
+    try:
+        from bot.kb.refresh_cli import register_refresh
+    except ImportError:  # pragma: no cover - refresh lands with its own module
+        return
+    register_refresh(sub)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def _index(args: argparse.Namespace) -> Any:
+    from pathlib import Path
+
+    from bot.engine import load_ruleset
+
+    return load_ruleset(Path(args.rules) if args.rules else None).knowledge
+
+
+def run_who(args: argparse.Namespace) -> int:
+    from bot.kb.query import offices_for_title, who
+    from bot.kb.officeholding_text import describe_term
+
+    index = _index(args)
+    day = args.on or date.today()
+    offices = offices_for_title(index, args.title)
+    if not offices:
+        print(f"no office is called {args.title!r} in the knowledge base")
+        return 1
+    found = who(index, args.title, day)
+    kb = index.kb
+    for office in offices:
+        start, end = kb.coverage(office)
+        holders = [h for h in found if h.office == office]
+        names = "; ".join(describe_term(kb, h.term) for h in holders) or (
+            "unknown (the KB does not know who held it then)"
+            if not start <= day <= end else "nobody")
+        print(f"{kb.offices[office].name} on {day.isoformat()}: {names}")
+    return 0
+
+
+def run_person(args: argparse.Namespace) -> int:
+    from bot.kb.officeholding_text import describe_term
+    from bot.kb.query import find_people
+
+    index = _index(args)
+    kb = index.kb
+    people = find_people(index, args.name)
+    if not people:
+        print(f"{args.name!r} is not in the knowledge base")
+        return 1
+    for pid in people:
+        person = kb.people[pid]
+        print(f"{person.name} ({pid})")
+        if person.variants:
+            print(f"  also written: {', '.join(person.variants)}")
+        if person.note:
+            print(f"  note: {person.note}")
+        for term in kb.terms_of(pid):
+            print(f"  {kb.offices[term.office].name}: {describe_term(kb, term, with_name=False)}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from bot.kb.query import stats
+
+    index = _index(args)
+    kb = index.kb
+    rows = [r for r in stats(index) if not args.group or r[0] == args.group]
+    print(f"{'group':<20} {'jurisdiction':<12} {'offices':>7} {'terms':>6}  {'complete from':<13} as of")
+    for group, jurisdiction, offices, terms, start, end in rows:
+        print(f"{group:<20} {jurisdiction:<12} {offices:>7} {terms:>6}  {start:<13} {end}")
+    total_terms = sum(len(t) for t in kb.terms_by_office.values())
+    print(f"\n{len(kb.people)} people, {len(kb.offices)} offices, {total_terms} terms, "
+          f"{len(kb.sources)} sources; knowledge base {kb.version}")
+    print("sources (complete to):")
+    for source in sorted(kb.sources.values(), key=lambda s: s.id):
+        print(f"  {source.id:<40} {source.complete_to.isoformat()}  {source.name}")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    from bot.engine.ruleset import prebuild
+
+    started = time.perf_counter()
+    ruleset, path = prebuild(Path(args.rules) if args.rules else None)
+    kb = ruleset.knowledge.kb
+    print(f"{len(ruleset.rules)} rules, {len(kb.people)} people, {len(kb.offices)} offices; "
+          f"index written to {path} in {time.perf_counter() - started:.1f} s")
     return 0

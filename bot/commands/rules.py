@@ -1,4 +1,4 @@
-"""`copydesk rules`: placeholder until its owner writes it (registered by bot.cli)."""
+"""`copydesk rules` lists the loaded rules; `copydesk rules test` runs every rule's examples."""
 
 from __future__ import annotations
 
@@ -7,9 +7,48 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    """Register nothing yet."""
-    del subparsers
+    parser = subparsers.add_parser("rules", help="list the rules, or test their examples")
+    parser.add_argument("--rules", help="rules directory (default: the bundled rules)")
+    sub = parser.add_subparsers(dest="rules_command", metavar="SUBCOMMAND")
+    test = sub.add_parser("test", help="run every rule's must-flag and must-pass examples")
+    test.add_argument("--rules", help="rules directory (default: the bundled rules)")
+    test.add_argument("ids", nargs="*", help="only these rules (qualified ids)")
+    test.set_defaults(func=run_test)
+    parser.set_defaults(func=run_list)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def _ruleset(args: argparse.Namespace) -> Any:
+    from pathlib import Path
+
+    from bot.engine import load_ruleset
+
+    return load_ruleset(Path(args.rules) if args.rules else None)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ruleset = _ruleset(args)
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for rule in ruleset.rules:
+        state = "" if rule.spec.enabled else "  (disabled)"
+        print(f"{rule.id:<{width}}  {rule.spec.category.value:<13} {rule.spec.severity.value:<7} "
+              f"{rule.spec.kind}{state}")
+    print(f"\n{len(ruleset.rules)} rules; knowledge base {ruleset.kb_version}")
     return 0
+
+
+def run_test(args: argparse.Namespace) -> int:
+    from bot.engine.examples import run_examples
+
+    ruleset = _ruleset(args)
+    failures = passed = 0
+    for rule in ruleset.rules:
+        if args.ids and rule.id not in args.ids:
+            continue
+        for result in run_examples(ruleset, rule):
+            if result.ok:
+                passed += 1
+            else:
+                failures += 1
+                print(f"FAIL {result.rule} [{result.kind}] {result.problem}\n     text: {result.text!r}")
+    print(f"{passed} passed, {failures} failed")
+    return 1 if failures else 0

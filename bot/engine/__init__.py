@@ -1,0 +1,48 @@
+"""The checking engine: a pure function of a document (text + story date) and a ruleset.
+
+No Slack, no network, no globals: `check(document, ruleset) -> findings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.document.model import Document
+from bot.engine.finding import Finding, resolve_overlaps
+from bot.engine.kinds import Context
+from bot.engine.ruleset import Ruleset, build_ruleset, load_ruleset
+
+__all__ = ["Finding", "Ruleset", "build_ruleset", "check", "check_batch", "load_ruleset"]
+
+
+def check(document: Document, ruleset: Ruleset) -> list[Finding]:
+    """Every finding in one document, overlaps resolved, offsets into `document.source`."""
+    return check_batch([document], ruleset)[0]
+
+
+def check_batch(documents: Sequence[Document], ruleset: Ruleset) -> list[list[Finding]]:
+    """Check several documents together: each alone, then across them (cross-source)."""
+    from bot.engine.registry import KINDS
+
+    contexts = [Context(d, ruleset.knowledge) for d in documents]
+    results: list[list[Finding]] = [[] for _ in documents]
+    for rule in ruleset.rules:
+        if not rule.spec.enabled:
+            continue
+        kind = KINDS[rule.spec.kind]
+        if kind.run is not None:
+            for i, ctx in enumerate(contexts):
+                results[i].extend(kind.run(ctx, rule))
+        elif kind.run_batch is not None and len(contexts) > 1:
+            for i, found in enumerate(kind.run_batch(contexts, rule)):
+                results[i].extend(found)
+    return [_finalise(d, f) for d, f in zip(documents, results, strict=True)]
+
+
+def _finalise(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Resolve overlaps, then map text offsets to the source the editor gave."""
+    out = []
+    for finding in resolve_overlaps(findings):
+        start, end = document.to_source(finding.start, finding.end)
+        out.append(finding.moved(start, end, document.source[start:end]))
+    return out

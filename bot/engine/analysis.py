@@ -1,0 +1,240 @@
+"""Per-document analysis shared by the checks, computed lazily once per document.
+
+People mentions (a known name, the title standing before it, the jurisdiction adjective, and
+whether the sentence speaks of the past) and date mentions are found here, so that every check
+reads them the same way and none scans the text twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from bot.document.model import Document, Sentence
+from bot.engine.language import (
+    DATE_PATTERN,
+    HISTORY_BEFORE,
+    HISTORY_PHRASES,
+    MONTHS,
+    WEEKDAYS,
+    YEAR_PATTERN,
+    word_before,
+)
+from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in the text, possibly with a title in front."""
+
+    start: int  # of the name
+    end: int
+    form: str
+    people: tuple[str, ...]  # candidate ids; one when resolved
+    short: bool
+    title: TitleHit | None
+    title_start: int  # where the title phrase (with its adjective) starts; == start if none
+    jurisdictions: tuple[str, ...]  # pinned by an adjective ("Chinese"), else ()
+    historical: bool
+
+    @property
+    def person(self) -> str | None:
+        return self.people[0] if len(self.people) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A calendar date written in the text; `day` is None when it is impossible."""
+
+    start: int
+    end: int
+    month: int
+    day_of_month: int
+    year: int | None  # as written
+    weekday: int | None  # as written
+    weekday_end: int  # end of the weekday part (start when none)
+
+
+# Short forms that are also ordinary capitalised words: never resolved without a title.
+_COMMON_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
+    "may will long young king rice brown white black green price bush grant hope rich "
+    "love lord little major mark paul rose ward wood young".split()
+)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Analysis:
+    """Lazy, cached facts about one document."""
+
+    def __init__(self, document: Document, knowledge: KnowledgeIndex) -> None:
+        self.document = document
+        self.knowledge = knowledge
+        self.text = document.text
+        self.story_date: date = document.story_date
+
+    @cached_property
+    def lowered(self) -> str:
+        return _lower_same_length(self.text)
+
+    @cached_property
+    def name_hits(self) -> list[NameHit]:
+        return self.knowledge.find_names(self.text)
+
+    @cached_property
+    def title_hits(self) -> list[TitleHit]:
+        return self.knowledge.find_titles(self.lowered)
+
+    @cached_property
+    def _title_by_end(self) -> dict[int, TitleHit]:
+        best: dict[int, TitleHit] = {}
+        for hit in self.title_hits:
+            old = best.get(hit.end)
+            if old is None or hit.end - hit.start > old.end - old.start:
+                best[hit.end] = hit
+        return best
+
+    # -- people -------------------------------------------------------------------------------
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Known people named in the text, short forms resolved against earlier full names."""
+        out: list[Mention] = []
+        seen_full: set[str] = set()
+        kb = self.knowledge.kb
+        for hit in self.name_hits:
+            title, title_start, jurisdictions = self._title_before(hit.start)
+            people = hit.people
+            if hit.short:
+                people = self._resolve_short(hit, title, seen_full)
+                if not people:
+                    continue
+            elif len(people) > 1 and title is not None:
+                # homonyms: keep those who ever held an office the title names
+                holders = tuple(
+                    p for p in people if any(t.office in title.offices for t in kb.terms_of(p))
+                )
+                people = holders or people
+            if not hit.short:
+                seen_full.update(people)
+            out.append(
+                Mention(
+                    start=hit.start,
+                    end=hit.end,
+                    form=hit.form,
+                    people=people,
+                    short=hit.short,
+                    title=title,
+                    title_start=title_start,
+                    jurisdictions=jurisdictions,
+                    historical=self.is_historical(title_start, hit.end),
+                )
+            )
+        return out
+
+    def _resolve_short(
+        self, hit: NameHit, title: TitleHit | None, seen_full: set[str]
+    ) -> tuple[str, ...]:
+        earlier = tuple(p for p in hit.people if p in seen_full)
+        if len(earlier) == 1:
+            return earlier
+        if title is None:
+            # a surname only one person in the KB goes by ("Bessent"), unless it is a word
+            unique = len(hit.people) == 1 and hit.form.lower() not in _COMMON_WORDS
+            return hit.people if unique else ()
+        kb = self.knowledge.kb
+        holders = tuple(
+            p
+            for p in (earlier or hit.people)
+            if any(t.office in title.offices for t in kb.terms_of(p))
+        )
+        return holders if len(holders) == 1 else ()
+
+    def _title_before(self, name_start: int) -> tuple[TitleHit | None, int, tuple[str, ...]]:
+        """The title directly before a name ("Treasury Secretary "), and its adjective."""
+        text = self.text
+        gap = name_start
+        while gap > 0 and text[gap - 1] in " \u00a0":
+            gap -= 1
+        if gap == name_start:
+            return None, name_start, ()
+        title = self._title_by_end.get(gap)
+        if title is None:
+            return None, name_start, ()
+        start = title.start
+        jurisdictions: tuple[str, ...] = ()
+        # the adjective: one to three words before the title ("U.S.", "South Korean", "Britain's")
+        head = text[max(0, start - 40) : start].rstrip()
+        words = head.split()
+        for n in (3, 2, 1):
+            if len(words) >= n:
+                candidate = " ".join(words[-n:])
+                found = self.knowledge.jurisdictions_of(candidate.strip(",;:("))
+                if found:
+                    jurisdictions = found
+                    start = max(0, text.rfind(words[-n], 0, title.start))
+                    break
+        return title, start, jurisdictions
+
+    # -- history ------------------------------------------------------------------------------
+    def sentence(self, offset: int) -> Sentence:
+        return self.document.sentence_at(offset)
+
+    def is_historical(self, start: int, end: int) -> bool:
+        """Does the text around `start:end` speak of the past (so an old title is right)?"""
+        text = self.text
+        before = word_before(text, start, 3)
+        if any(w in HISTORY_BEFORE or w.startswith(("then-", "ex-", "former")) for w in before):
+            return True
+        if text[max(0, start - 5) : start].lower().endswith(("then-", "ex-", "then ")):
+            return True
+        after = text[end : end + 40].lower()
+        if after.startswith(("-era", " era", "'s former", "’s former", " era's")):
+            return True
+        sentence = self.sentence(start)
+        if HISTORY_PHRASES.search(sentence.text):
+            return True
+        return self.sentence_mentions_earlier_year(sentence)
+
+    def sentence_mentions_earlier_year(self, sentence: Sentence) -> bool:
+        """A year before the story's year in the sentence ("in 2019") marks a past context."""
+        for match in YEAR_PATTERN.finditer(sentence.text):
+            if int(match.group(1)) < self.story_date.year:
+                return True
+        return False
+
+    # -- dates --------------------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        out: list[DateMention] = []
+        for match in DATE_PATTERN.finditer(self.text):
+            month_word = (match.group("month") or match.group("month2") or "").rstrip(".").lower()
+            if month_word == "may" and match.group("month") and not _may_is_month(self.text, match):
+                continue
+            day_text = match.group("day") or match.group("day2")
+            year_text = match.group("year") or match.group("year2")
+            weekday_text = match.group("weekday")
+            weekday = WEEKDAYS.get(weekday_text.rstrip(".").lower()) if weekday_text else None
+            out.append(
+                DateMention(
+                    start=match.start(),
+                    end=match.end(),
+                    month=MONTHS[month_word],
+                    day_of_month=int(day_text),
+                    year=int(year_text) if year_text else None,
+                    weekday=weekday,
+                    weekday_end=match.start("weekday") + len(weekday_text) if weekday_text else match.start(),
+                )
+            )
+        return out
+
+
+def _may_is_month(text: str, match: re.Match[str]) -> bool:
+    """'May 5' is a date; 'Theresa May 5 times' is rare, but 'may 5' lowercase is not a month."""
+    return text[match.start("month")].isupper()

@@ -1,0 +1,90 @@
+"""`platform-attribution`: a statement attributed through a channel the speaker does not use
+("Xi Jinping wrote on Truth Social").
+
+The speaker is the nearest person named before the channel in the same sentence, or, for a
+sentence opening with "He"/"She", the first person named in the sentence before. Only a person
+inside the platform's `complete_for` groups can be said not to use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import msgspec
+
+from bot.engine.analysis import Analysis, Mention
+from bot.engine.finding import Evidence, Finding
+from bot.engine.kinds import CheckKind, Context
+from bot.engine.rules import LoadedRule
+from bot.kb.model import Platform
+
+
+class AttributionParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    verbs: list[str]  # "posted", "wrote", "said" ... standing before "on <platform>"
+
+
+def _speaker(analysis: Analysis, pos: int) -> Mention | None:
+    sentence = analysis.sentence(pos)
+    before = [m for m in analysis.mentions if sentence.start <= m.start < pos and m.person]
+    if before:
+        return before[-1]
+    if re.match(r"\s*(?:He|She)\b", sentence.text):
+        previous = analysis.document.sentence_before(sentence)
+        while previous is not None:
+            found = [m for m in analysis.mentions
+                     if previous.start <= m.start < previous.end and m.person]
+            if found:
+                return found[0]
+            previous = analysis.document.sentence_before(previous)
+            break
+    return None
+
+
+def _uses(platform: Platform, person: str) -> bool:
+    return any(u.person == person for u in platform.users)
+
+
+def _in_scope(analysis: Analysis, platform: Platform, person: str) -> bool:
+    kb = analysis.knowledge.kb
+    groups = set(platform.complete_for)
+    return any(kb.offices[t.office].group in groups for t in kb.terms_of(person))
+
+
+def _attribution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    p: AttributionParams = rule.params
+    analysis = ctx.analysis
+    kb = analysis.knowledge.kb
+    text = analysis.text
+    verbs = "|".join(sorted(map(re.escape, p.verbs), key=len, reverse=True))
+    for platform in kb.platforms.values():
+        names = "|".join(re.escape(a) for a in platform.aliases)
+        pattern = re.compile(
+            rf"\b(?:(?P<verb>{verbs})\s+(?:\w+\s+)?)?(?:on|to|in a post on|via)\s+"
+            rf"(?:(?:his|her|their|the)\s+)?(?:(?:social[- ]media|social network|messaging)\s+"
+            rf"(?:platform|site|network|app)\s+)?(?:account\s+on\s+)?(?P<platform>{names})\b"
+        )
+        for match in pattern.finditer(text):
+            speaker = _speaker(analysis, match.start())
+            if speaker is None or speaker.person is None:
+                continue
+            person = speaker.person
+            if _uses(platform, person) or not _in_scope(analysis, platform, person):
+                continue
+            start = match.start("verb") if match.group("verb") else match.start()
+            yield ctx.finding(
+                rule, start, match.end(),
+                {"name": kb.people[person].name, "platform": platform.name,
+                 "written": text[start : match.end()]},
+                [Evidence(
+                    f"{kb.people[person].name} is not among the {platform.name} users the "
+                    f"knowledge base lists for heads of state and government",
+                    kb.sources[platform.source].cite(),
+                )],
+            )
+
+
+PLATFORM_ATTRIBUTION = CheckKind(
+    "platform-attribution", AttributionParams, frozenset({"name", "platform", "written"}),
+    run=_attribution,
+)

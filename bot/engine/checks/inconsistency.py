@@ -1,0 +1,82 @@
+"""`inconsistency`: one article stating the same quantity two ways.
+
+"A 90-day truce" then "the 120-day truce"; a truce "set to expire on August 12" then "the
+deadline of August 21". The later, deviating mention is flagged, with the first as evidence.
+Only a later mention that refers back ("the", "its") is compared, so two different truces in
+one story stay silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import msgspec
+
+from bot.engine import facts
+from bot.engine.finding import Evidence, Finding
+from bot.engine.kinds import CheckKind, Context
+from bot.engine.rules import LoadedRule
+
+
+class DurationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    nouns: list[str]  # things whose duration must not change within an article
+    tolerance_days: int = 3  # "three-month" and "90-day" are the same
+
+
+class DeadlineParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    subjects: list[str]  # things that expire ("truce", "pause", "deal")
+
+
+def _first_conflict(found: list[facts.Fact], tolerance: int) -> Iterator[tuple[facts.Fact, facts.Fact]]:
+    for i, later in enumerate(found):
+        if not later.anaphoric:
+            continue
+        for first in found[:i]:
+            if not facts.same_thing(first, later):
+                continue
+            if _differs(first, later, tolerance):
+                yield first, later
+            break  # compare with the first statement only
+
+
+def _differs(a: facts.Fact, b: facts.Fact, tolerance: int) -> bool:
+    if isinstance(a.value, int) and isinstance(b.value, int):
+        return abs(a.value - b.value) > tolerance
+    return a.value != b.value
+
+
+def _report(ctx: Context, rule: LoadedRule, first: facts.Fact, later: facts.Fact) -> Finding:
+    text = ctx.document.text
+    first_quote = text[first.start : first.end]
+    return ctx.finding(
+        rule, later.start, later.end,
+        {
+            "about": later.about,
+            "written": text[later.start : later.end],
+            "first": first_quote,
+        },
+        [Evidence(f"earlier the article says {first_quote!r} ({first.about}): "
+                  f"“{ctx.document.sentence_at(first.start).text}”", "the article itself")],
+    )
+
+
+def _durations(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    p: DurationParams = rule.params
+    found = facts.durations(ctx.analysis, p.nouns)
+    for first, later in _first_conflict(found, p.tolerance_days):
+        yield _report(ctx, rule, first, later)
+
+
+def _deadlines(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    p: DeadlineParams = rule.params
+    found = facts.deadlines(ctx.analysis, p.subjects)
+    for first, later in _first_conflict(found, 0):
+        yield _report(ctx, rule, first, later)
+
+
+DURATION_CONSISTENCY = CheckKind(
+    "duration-consistency", DurationParams, frozenset({"about", "written", "first"}), run=_durations
+)
+DEADLINE_CONSISTENCY = CheckKind(
+    "deadline-consistency", DeadlineParams, frozenset({"about", "written", "first"}), run=_deadlines
+)

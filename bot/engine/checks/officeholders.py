@@ -1,0 +1,215 @@
+"""People and offices: a title the person did not hold on the story date.
+
+- `title-out-of-term` (anachronism): "President Joe Biden" in July 2025; "Chinese Premier Li
+  Keqiang" in 2025; "President-elect Donald Trump" after the inauguration.
+- `title-never-held` (wrong title): "Commerce Secretary Jamieson Greer".
+- `administration-out-of-term`: "the Biden administration" when Biden was not in office.
+- `later-mention-of-miscast`: "Biden on Tuesday denied" after the article cast him as president.
+The suggestion names who held the office on the story date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import msgspec
+
+from bot.engine.analysis import Analysis
+from bot.engine.finding import Evidence, Finding
+from bot.engine.kinds import CheckKind, Context
+from bot.engine.language import HISTORY_BEFORE, PRESENT_CUES, is_past_verb, word_before
+from bot.engine.officeholding import Problem, Verdict, long_date, tenure, term_evidence, verdicts
+from bot.engine.rules import LoadedRule
+from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
+
+PLACEHOLDERS = frozenset(
+    {"name", "title", "office", "date", "tenure", "holder", "fix", "actual", "surname"}
+)
+
+
+class OfficeholderParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Officeholder kinds need no parameters; the knowledge base holds the facts."""
+
+
+class AdministrationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    words: list[str]  # "administration", "White House", "government"
+    groups: list[OfficeGroup]  # whose office the word stands for
+
+
+def _name(kb: KnowledgeBase, person: str) -> str:
+    return kb.people[person].name
+
+
+def _titled(kb: KnowledgeBase, term: Term) -> str:
+    office = kb.offices[term.office]
+    title = office.titles[0] if office.titles else office.name
+    adjective = _adjective(kb, office.jurisdiction)
+    return f"{adjective} {title}".strip() if adjective and adjective.lower() not in title.lower() else title
+
+
+def _adjective(kb: KnowledgeBase, jurisdiction: str) -> str:
+    j = kb.jurisdictions.get(jurisdiction)
+    return j.adjectives[0] if j and j.adjectives else ""
+
+
+def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
+    kb = analysis.knowledge.kb
+    m = verdict.mention
+    text = analysis.text
+    title = text[m.title_start : m.start].strip()
+    name = _name(kb, verdict.person)
+    office = kb.offices[verdict.office]
+    holders = [h for h in verdict.holders if h.person != verdict.person]
+    holder = ", ".join(_name(kb, h.person) for h in holders) if office.seats == 1 else ""
+    actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
+    if verdict.problem is Problem.NOT_YET_SWORN:
+        fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {text[m.start:m.end]}"
+    elif holder:
+        fix = f"{title} {holder}"
+    elif verdict.actual:
+        fix = f"{_titled(kb, verdict.actual[0])} {text[m.start:m.end]}"
+    else:
+        fix = f"former {title} {text[m.start:m.end]}"
+    return {
+        "name": name,
+        "title": title,
+        "office": office.name,
+        "date": long_date(analysis.story_date),
+        "tenure": "; ".join(tenure(t) for t in verdict.terms) or "never",
+        "holder": holder or "someone else",
+        "fix": fix,
+        "actual": actual or "no office the knowledge base knows of",
+        "surname": text[m.start : m.end],
+    }
+
+
+def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
+    kb = analysis.knowledge.kb
+    out = [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.terms]
+    out += [term_evidence(kb, _name(kb, h.person), h) for h in verdict.holders
+            if h.person != verdict.person][:2]
+    if verdict.problem is Problem.NEVER_HELD:
+        out += [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.actual]
+    return out
+
+
+def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    for verdict in verdicts(ctx.analysis):
+        if verdict.problem in (Problem.OUT_OF_TERM, Problem.NOT_YET_SWORN):
+            m = verdict.mention
+            yield ctx.finding(rule, m.title_start, m.end, _values(ctx.analysis, verdict),
+                              _evidence(ctx.analysis, verdict))
+
+
+def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    for verdict in verdicts(ctx.analysis):
+        if verdict.problem is Problem.NEVER_HELD:
+            m = verdict.mention
+            yield ctx.finding(rule, m.title_start, m.end, _values(ctx.analysis, verdict),
+                              _evidence(ctx.analysis, verdict))
+
+
+def _later_mentions(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    """After "President Joe Biden" (miscast), "Biden on Tuesday denied": the same error."""
+    analysis = ctx.analysis
+    miscast = {v.person: v for v in verdicts(analysis) if v.problem is Problem.OUT_OF_TERM}
+    if not miscast:
+        return
+    for m in analysis.mentions:
+        verdict = miscast.get(m.person or "")
+        if verdict is None or m.start <= verdict.mention.end or m.title is not None or m.historical:
+            continue
+        if _possessive_or_object(analysis.text, m.start):
+            continue
+        values = _values(analysis, verdict) | {"surname": analysis.text[m.start : m.end]}
+        yield ctx.finding(rule, m.start, m.end, values, _evidence(analysis, verdict))
+
+
+def _possessive_or_object(text: str, start: int) -> bool:
+    before = word_before(text, start, 1)
+    return bool(before) and before[0] in {"under", "by", "of", "with", "against", "about"}
+
+
+# -- "the Biden administration" ---------------------------------------------------------------
+def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    p: AdministrationParams = rule.params
+    analysis = ctx.analysis
+    kb = analysis.knowledge.kb
+    text = analysis.text
+    day = analysis.story_date
+    words = "|".join(re.escape(w) for w in sorted(p.words, key=len, reverse=True))
+    follows = re.compile(rf"(?:['’]s)?\s+(?P<word>{words})\b", re.IGNORECASE)
+    groups = set(p.groups)
+    for hit in analysis.name_hits:
+        after = follows.match(text, hit.end)
+        if not after:
+            continue
+        people = [
+            person for person in hit.people
+            if any(kb.offices[t.office].group in groups for t in kb.terms_of(person))
+        ]
+        if not people:
+            continue
+        wrong: list[tuple[str, list[Term]]] = []
+        for person in people:
+            terms = [t for t in kb.terms_of(person)
+                     if kb.offices[t.office].group in groups and t.role is not Role.ELECT]
+            if any(t.may_hold(day) for t in terms):
+                break
+            covered = [t for t in terms if kb.covered(t.office, day)]
+            if not covered:
+                break
+            wrong.append((person, covered))
+        else:
+            if not wrong or _historical_administration(analysis, hit.start, after.end()):
+                continue
+            person, terms = wrong[0]
+            office = terms[-1].office
+            holders = kb.holders(office, day)
+            holder = kb.people[holders[0].person] if holders else None
+            holder_short = (holder.short[0] if holder and holder.short else holder.name) if holder else ""
+            word = after.group("word")
+            yield ctx.finding(
+                rule, hit.start, after.end(),
+                {
+                    "name": kb.people[person].name,
+                    "surname": hit.form,
+                    "title": word,
+                    "office": kb.offices[office].name,
+                    "date": long_date(day),
+                    "tenure": "; ".join(tenure(t) for t in terms),
+                    "holder": holder.name if holder else "someone else",
+                    "fix": f"{holder_short} {word}" if holder else f"former {hit.form} {word}",
+                    "actual": "",
+                },
+                [term_evidence(kb, kb.people[person].name, t) for t in terms]
+                + [term_evidence(kb, kb.people[h.person].name, h) for h in holders[:1]],
+            )
+
+
+def _historical_administration(analysis: Analysis, start: int, end: int) -> bool:
+    """'under the Biden administration', 'the Biden administration imposed ...' speak of the
+    past; 'as the Biden administration considers ...' speaks of now."""
+    if analysis.is_historical(start, end):
+        return True
+    before = word_before(analysis.text, start, 2)
+    if any(w in HISTORY_BEFORE or w in {"during", "last", "prior", "previous"} for w in before):
+        return True
+    following = re.findall(r"[A-Za-z]+", analysis.text[end : end + 60])[:4]
+    for word in following:
+        if word.lower() in PRESENT_CUES or word.lower() in {"will", "would", "plans"}:
+            return False
+        if is_past_verb(word):
+            return True
+    return False
+
+
+TITLE_OUT_OF_TERM = CheckKind("title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term)
+TITLE_NEVER_HELD = CheckKind("title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held)
+LATER_MENTION = CheckKind(
+    "later-mention-of-miscast", OfficeholderParams, PLACEHOLDERS, run=_later_mentions
+)
+ADMINISTRATION = CheckKind(
+    "administration-out-of-term", AdministrationParams, PLACEHOLDERS, run=_administration
+)

@@ -1,0 +1,131 @@
+"""Facts a story states in checkable form: durations of things and deadlines of things.
+
+`inconsistency` compares them within an article, `cross-source` across articles. A fact is
+keyed by what it is about (the head noun: "truce", "deadline"), so "a 90-day truce" and "a
+three-month extension" are not compared, while "a 90-day truce" and "the 120-day truce" are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.engine.analysis import Analysis
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+    "ninety": 90,
+}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+ANAPHORIC = frozenset("the this that its their his her current existing same".split())
+
+_NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value the text states about a thing: `about` is the key, `value` comparable."""
+
+    kind: str  # "duration" or "deadline"
+    about: str
+    value: int | date
+    start: int  # span of the value as written
+    end: int
+    anaphoric: bool  # written as a reference back ("the 120-day truce", "the deadline")
+    qualifier: str | None  # "for Japan": a fact about a different instance of the thing
+
+    def shows(self) -> str:
+        if isinstance(self.value, date):
+            return self.value.strftime("%B %-d")
+        return f"{self.value} days"
+
+
+def durations(analysis: Analysis, nouns: list[str]) -> list[Fact]:
+    pattern = re.compile(
+        rf"(?<![\w-]){_NUM}[- ](?P<unit>day|week|month|year)s?(?:-long)?\s+"
+        rf"(?:[A-Za-z-]+\s+){{0,2}}?(?P<noun>{'|'.join(map(re.escape, nouns))})s?\b",
+        re.IGNORECASE,
+    )
+    text = analysis.text
+    out: list[Fact] = []
+    for m in pattern.finditer(text):
+        num = m.group("num").lower()
+        count = int(num) if num.isdigit() else NUMBER_WORDS[num]
+        value = count * UNIT_DAYS[m.group("unit").lower()]
+        before = re.findall(r"[\w']+", text[max(0, m.start() - 30) : m.start()])
+        determiner = before[-1].lower() if before else ""
+        out.append(
+            Fact("duration", m.group("noun").lower(), value, m.start(), m.end("unit"),
+                 determiner in ANAPHORIC, _qualifier(text, m.end()))
+        )
+    return out
+
+
+_DEADLINE_BEFORE = re.compile(
+    r"(?P<cue>expir(?:e|es|ed|y|ing|ation)|laps(?:e|es|ed|ing)|runs? out|deadline|cutoff|cut-off)"
+    r"(?:\s+(?:date|is|was|of|on|for|falls|set|at|midnight))*\s*(?:on|of|is|at)?\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER = re.compile(r"^[\s,]*(?P<cue>deadline|expiry|expiration|cutoff)\b", re.IGNORECASE)
+
+
+def deadlines(analysis: Analysis, subjects: list[str]) -> list[Fact]:
+    """Dates stated as when something expires or is due ("expires on August 12",
+    "the August 12 deadline"), keyed by the thing that expires."""
+    text = analysis.text
+    subject_re = re.compile(r"\b(" + "|".join(map(re.escape, subjects)) + r")s?\b", re.IGNORECASE)
+    out: list[Fact] = []
+    for m in analysis.dates:
+        if m.weekday is not None and m.start == m.weekday_end:
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 20]
+        cue = _DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.search(after)
+        if not cue:
+            continue
+        year = m.year or analysis.story_date.year
+        try:
+            value = date(year, m.month, m.day_of_month)
+        except ValueError:
+            continue
+        sentence = analysis.sentence(m.start)
+        head = text[sentence.start : m.start]
+        nouns = subject_re.findall(head)
+        is_deadline = cue.group("cue").lower() in ("deadline", "cutoff", "cut-off")
+        about = "deadline" if is_deadline or not nouns else nouns[-1].lower()
+        words = re.findall(r"[\w']+", text[max(sentence.start, m.start - 25) : m.start])
+        anaphoric = bool(set(w.lower() for w in words[-3:]) & ANAPHORIC) or about != "deadline"
+        out.append(
+            Fact("deadline", about, value, m.start, m.end, anaphoric, _qualifier(text, m.end))
+        )
+    return out
+
+
+def _qualifier(text: str, pos: int) -> str | None:
+    """'for Japan', 'with Mexico': the fact concerns a named instance of the thing."""
+    match = re.match(
+        r"\s*(?:deadline\s+)?(?:for|with)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
+        text[pos : pos + 60],
+    )
+    if not match or match.group(1).split()[0].lower() in _CALENDAR_WORDS:
+        return None
+    return match.group(1)
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
+def same_thing(first: Fact, later: Fact) -> bool:
+    """May `later` be a restatement of `first`? (same key, or a bare "the deadline" pointing
+    back at a thing's expiry; never when they name different instances)."""
+    if first.qualifier != later.qualifier and (first.qualifier or later.qualifier):
+        return False
+    if first.about == later.about:
+        return True
+    return first.kind == "deadline" and "deadline" in (first.about, later.about)

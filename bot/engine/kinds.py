@@ -1,0 +1,78 @@
+"""The closed set of check kinds a rule can use, and the context every check receives.
+
+Vale's `extends`, Typerighter's matchers: a rule names its `kind`; the kind's module does the
+work, with the same signature for every kind. Adding a rule needs YAML only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from bot.engine.finding import Evidence, Finding
+
+if TYPE_CHECKING:
+    from bot.document.model import Document
+    from bot.engine.analysis import Analysis
+    from bot.engine.rules import LoadedRule
+    from bot.kb.index import KnowledgeIndex
+
+
+@dataclass
+class Context:
+    """What a check sees: the document, the knowledge base and a shared, lazy analysis."""
+
+    document: Document
+    knowledge: KnowledgeIndex
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        from bot.engine.analysis import Analysis
+
+        return Analysis(self.document, self.knowledge)
+
+    def finding(
+        self,
+        rule: LoadedRule,
+        start: int,
+        end: int,
+        values: dict[str, Any],
+        evidence: Iterable[Evidence] = (),
+    ) -> Finding:
+        """A finding for `text[start:end]` with the rule's message and suggestion filled in."""
+        text = self.document.text
+        sentence = self.document.sentence_at(start)
+        return Finding(
+            rule=rule.id,
+            category=rule.spec.category,
+            severity=rule.spec.severity,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            sentence=sentence.text,
+            message=rule.render(rule.spec.message, values) or "",
+            suggestion=rule.render(rule.spec.suggestion, values),
+            evidence=tuple(evidence),
+        )
+
+
+DocumentCheck = Callable[["Context", "LoadedRule"], Iterable[Finding]]
+BatchCheck = Callable[[list["Context"], "LoadedRule"], list[list[Finding]]]
+
+
+def _no_validation(params: Any) -> None:
+    del params
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """One engine check: its params schema, the placeholders its messages may use, its code."""
+
+    name: str
+    params: type
+    placeholders: frozenset[str]
+    run: DocumentCheck | None = None
+    run_batch: BatchCheck | None = None
+    validate: Callable[[Any], None] = field(default=_no_validation)

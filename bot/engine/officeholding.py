@@ -1,0 +1,140 @@
+"""Judge every titled mention of a known person against the terms in the knowledge base.
+
+Shared by the `title-out-of-term` (anachronism) and `title-never-held` (wrong title) checks and by
+`later-mention-of-miscast`, so a document's mentions are judged once. The verdict is only
+"wrong" when the KB is sure: the dates exclude the story date for every reading, and the KB
+lists every holder of the office on that date (unknown is never wrong).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from bot.engine.analysis import Analysis, Mention
+from bot.engine.finding import Evidence
+from bot.kb.index import KnowledgeIndex
+from bot.kb.model import KnowledgeBase, Role, Term
+from bot.engine.language import MONTH_NAMES
+
+
+class Problem(StrEnum):
+    OUT_OF_TERM = "out-of-term"  # held (or will hold) the office, not on the story date
+    NEVER_HELD = "never-held"  # never held any office the title names
+    NOT_YET_SWORN = "still-elect"  # "-elect" title after taking office
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    mention: Mention
+    person: str
+    problem: Problem
+    office: str  # the office the title names (as judged)
+    terms: tuple[Term, ...]  # the person's terms in that office, or their actual terms
+    holders: tuple[Term, ...]  # who held the office on the story date
+    actual: tuple[Term, ...]  # the offices the person did hold on the story date
+
+
+def long_date(day: date) -> str:
+    return f"{MONTH_NAMES[day.month]} {day.day}, {day.year}"
+
+
+def verdicts(analysis: Analysis) -> list[Verdict]:
+    """Wrong titled mentions in the document, judged once and cached on the analysis."""
+    cached = analysis.__dict__.get("_officeholding")
+    if cached is None:
+        cached = [v for m in analysis.mentions if (v := _judge(analysis, m)) is not None]
+        analysis.__dict__["_officeholding"] = cached
+    return cached
+
+
+def _offices_named(index: KnowledgeIndex, mention: Mention) -> tuple[str, ...]:
+    assert mention.title is not None
+    offices = mention.title.offices
+    if mention.jurisdictions:
+        offices = tuple(o for o in offices if index.office_in(o, mention.jurisdictions))
+    return offices
+
+
+def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
+    if mention.title is None or mention.historical or mention.person is None:
+        return None
+    index = analysis.knowledge
+    kb = index.kb
+    day = analysis.story_date
+    person = mention.person
+    offices = _offices_named(index, mention)
+    if not offices:
+        return None
+    terms = [t for t in kb.terms_of(person) if t.office in offices]
+    if mention.title.elect:
+        return _judge_elect(kb, mention, person, terms, day)
+    regular = [t for t in terms if t.role is not Role.ELECT]
+    if any(t.may_hold(day) for t in regular):
+        return None
+    actual = tuple(kb.offices_held(person, day))
+    if regular:
+        # held it at another time: wrong only if the KB lists every holder on that day
+        for office in dict.fromkeys(t.office for t in regular):
+            if kb.covered(office, day):
+                mine = tuple(t for t in regular if t.office == office)
+                return Verdict(mention, person, Problem.OUT_OF_TERM, office, mine,
+                               tuple(kb.holders(office, day)), actual)
+        return None
+    if any(t.role is Role.ELECT and t.may_hold(day) for t in terms):
+        return None  # "President Trump" on the eve of the inauguration: leave it to editors
+    if not actual or not _title_is_specific(index, mention, actual):
+        return None
+    covered = [o for o in offices if kb.covered(o, day) and kb.offices[o].seats == 1]
+    if not covered:
+        return None
+    office = covered[0]
+    return Verdict(mention, person, Problem.NEVER_HELD, office, (),
+                   tuple(kb.holders(office, day)), actual)
+
+
+def _judge_elect(
+    kb: KnowledgeBase, mention: Mention, person: str, terms: list[Term], day: date
+) -> Verdict | None:
+    elect = [t for t in terms if t.role is Role.ELECT]
+    if any(t.may_hold(day) for t in elect):
+        return None
+    sworn = [t for t in terms if t.role is not Role.ELECT and t.surely_holds(day)]
+    if sworn:
+        return Verdict(mention, person, Problem.NOT_YET_SWORN, sworn[0].office, tuple(sworn),
+                       (), tuple(sworn))
+    return None
+
+
+def _title_is_specific(index: KnowledgeIndex, mention: Mention, actual: tuple[Term, ...]) -> bool:
+    """Is the title clearly not a short form of an office the person does hold?
+
+    "President" alone may shorten "Commission President"; "Treasury Secretary" does not shorten
+    "Secretary of State". A one-word title is only wrong when no office the person holds ends
+    with that word."""
+    assert mention.title is not None
+    written = mention.title.form.lower()
+    kb = index.kb
+    for term in actual:
+        office = kb.offices[term.office]
+        for title in (*office.titles, *office.long_titles):
+            t = title.lower()
+            if t == written or t.endswith(" " + written) or t.startswith(written + " "):
+                return False
+    return True
+
+
+def tenure(term: Term) -> str:
+    """'from January 20, 2021 to January 20, 2025' with fuzzy dates written as known."""
+    start = long_date(term.start.earliest) if term.start.exact else term.start.text
+    if term.end is None:
+        return f"since {start}"
+    end = long_date(term.end.earliest) if term.end.exact else term.end.text
+    return f"from {start} to {end}"
+
+
+def term_evidence(kb: KnowledgeBase, person_name: str, term: Term) -> Evidence:
+    office = kb.offices[term.office].name
+    role = f" ({term.role.value})" if term.role else ""
+    return Evidence(f"{person_name}: {office}{role} {tenure(term)}", kb.cite(term))

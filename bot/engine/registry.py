@@ -1,0 +1,39 @@
+"""The one registry mapping a rule's `kind` to its engine check (Vale's extension points)."""
+
+from __future__ import annotations
+
+from bot.engine.checks.attribution import PLATFORM_ATTRIBUTION
+from bot.engine.checks.boilerplate import BOILERPLATE
+from bot.engine.checks.crosssource import CROSS_SOURCE
+from bot.engine.checks.dates import IMPOSSIBLE_DATE, PAST_EVENT_AFTER_STORY, WEEKDAY_DATE
+from bot.engine.checks.inconsistency import DEADLINE_CONSISTENCY, DURATION_CONSISTENCY
+from bot.engine.checks.names import NAME_SPELLING
+from bot.engine.checks.officeholders import (
+    ADMINISTRATION,
+    LATER_MENTION,
+    TITLE_NEVER_HELD,
+    TITLE_OUT_OF_TERM,
+)
+from bot.engine.checks.patterns import EXISTENCE, SUBSTITUTION
+from bot.engine.kinds import CheckKind
+
+KINDS: dict[str, CheckKind] = {
+    kind.name: kind
+    for kind in (
+        EXISTENCE,
+        SUBSTITUTION,
+        BOILERPLATE,
+        WEEKDAY_DATE,
+        IMPOSSIBLE_DATE,
+        PAST_EVENT_AFTER_STORY,
+        DURATION_CONSISTENCY,
+        DEADLINE_CONSISTENCY,
+        CROSS_SOURCE,
+        TITLE_OUT_OF_TERM,
+        TITLE_NEVER_HELD,
+        LATER_MENTION,
+        ADMINISTRATION,
+        NAME_SPELLING,
+        PLATFORM_ATTRIBUTION,
+    )
+}

@@ -1,0 +1,131 @@
+"""Loading the bundled rules and knowledge base once, through a prebuilt index on disk.
+
+Parsing ~MBs of YAML and building the automata takes seconds; unpickling the prebuilt index
+takes milliseconds (issue 3: KB load under 300 ms). The index is keyed by every source file's
+path, size and mtime and by Copydesk's version, so an edited rule or fact rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import __version__
+from bot.engine.rules import LoadedRule, load_pack
+from bot.kb.index import KnowledgeIndex
+from bot.kb.load import kb_files, load_knowledge
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    """Compiled rules plus the indexed knowledge base: immutable, shareable across threads."""
+
+    rules: tuple[LoadedRule, ...]
+    knowledge: KnowledgeIndex
+    version: str  # digest of every rule and KB file
+
+    @property
+    def kb_version(self) -> str:
+        return self.knowledge.kb.version
+
+
+def default_rules_dir() -> Path:
+    """COPYDESK_RULES_DIR, else the `rules/` folder shipped beside the package."""
+    configured = os.environ.get("COPYDESK_RULES_DIR")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("COPYDESK_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "copydesk"
+
+
+def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
+    packs = sorted((rules_dir / "packs").glob("*.yaml"))
+    kb = kb_files(rules_dir / "kb")
+    return packs, kb
+
+
+def _digest(files: list[Path]) -> str:
+    h = hashlib.sha256(__version__.encode())
+    for path in files:
+        stat = path.stat()
+        h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def _content_digest(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def build_ruleset(rules_dir: Path) -> Ruleset:
+    """Validate and compile every pack and the knowledge base (slow path)."""
+    from bot.engine.registry import KINDS
+
+    packs, kb_paths = _sources(rules_dir)
+    rules: list[LoadedRule] = []
+    for path in packs:
+        rules.extend(load_pack(path, KINDS))
+    knowledge = load_knowledge(rules_dir / "kb")
+    knowledge.version = _content_digest(kb_paths)
+    return Ruleset(tuple(rules), KnowledgeIndex(knowledge), _content_digest(packs + kb_paths))
+
+
+def load_ruleset(rules_dir: Path | None = None, *, use_cache: bool = True) -> Ruleset:
+    """The ruleset for `rules_dir` (default: the bundled rules), from the prebuilt index when
+    it is current; otherwise built and the index written for next time."""
+    rules_dir = rules_dir or default_rules_dir()
+    packs, kb_paths = _sources(rules_dir)
+    key = _digest(packs + kb_paths)
+    index_path = cache_dir() / f"index-{key}.pickle"
+    if use_cache and index_path.exists():
+        try:
+            with index_path.open("rb") as fh:
+                ruleset = pickle.load(fh)  # noqa: S301 - our own cache, keyed by content
+            if isinstance(ruleset, Ruleset):
+                return ruleset
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a stale or broken index is rebuilt below
+    ruleset = build_ruleset(rules_dir)
+    if use_cache:
+        _write_index(index_path, ruleset)
+    return ruleset
+
+
+def _write_index(path: Path, ruleset: Ruleset) -> None:
+    """Write atomically so concurrent processes never read half an index."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs start-up time
+
+
+def index_path(rules_dir: Path | None = None) -> Path:
+    """Where the prebuilt index for `rules_dir`'s current files lives."""
+    rules_dir = rules_dir or default_rules_dir()
+    packs, kb_paths = _sources(rules_dir)
+    return cache_dir() / f"index-{_digest(packs + kb_paths)}.pickle"
+
+
+def prebuild(rules_dir: Path | None = None) -> tuple[Ruleset, Path]:
+    """Validate everything from scratch and write the prebuilt index (`copydesk kb build`)."""
+    rules_dir = rules_dir or default_rules_dir()
+    ruleset = build_ruleset(rules_dir)
+    path = index_path(rules_dir)
+    _write_index(path, ruleset)
+    return ruleset, path

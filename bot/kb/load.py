@@ -1,0 +1,250 @@
+"""Load the knowledge base from `rules/kb/**/*.yaml`: validate, merge, check references.
+
+Merging rules (why they exist):
+- People: a slug id ("janet-yellen") written by hand joins the QID person of the same canonical
+  name, so hand-curated and imported facts about one person meet.
+- Terms of one person in one office that overlap are one term: the start and dates of the
+  higher-priority source win; an end known only to a later source (a newer snapshot) is kept,
+  because an open term is only known to last until its source's `complete_to`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import yaml
+
+from bot.errors import KnowledgeError
+from bot.kb.model import (
+    FuzzyDate,
+    Jurisdiction,
+    KnowledgeBase,
+    Office,
+    Person,
+    Platform,
+    PlatformUser,
+    Source,
+    Term,
+)
+from bot.kb.schema import KBFile, PersonSpec, TermSpec
+
+_QID = re.compile(r"^Q\d+$")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def kb_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if not p.name.startswith("."))
+
+
+def load_knowledge(root: Path) -> KnowledgeBase:
+    """Read, validate and merge every KB file under `root`."""
+    files = [(path, _read(path)) for path in kb_files(root)]
+    return build_knowledge(files)
+
+
+def _read(path: Path) -> KBFile:
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise KnowledgeError(str(path), line, None, f"invalid YAML: {exc.problem}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(str(path), None, None, f"cannot read the file: {exc}") from exc
+    if raw is None:
+        return KBFile()
+    try:
+        return msgspec.convert(raw, KBFile, strict=False)
+    except msgspec.ValidationError as exc:
+        raise _locate(path, exc) from exc
+
+
+def _locate(path: Path, exc: msgspec.ValidationError) -> KnowledgeError:
+    """Turn a validation error's `$.terms[12].start` path into a file line (re-parse slowly)."""
+    from bot.engine.rules import _key_line, _error_path, read_yaml_with_lines
+
+    where = _error_path(exc)
+    raw = read_yaml_with_lines(path)
+    line = _key_line(raw, where) if isinstance(raw, dict) else None
+    item = re.match(r"\$\.(\w+)\[(\d+)\]", where)
+    ident = None
+    if item and isinstance(raw, dict):
+        section = raw.get(item.group(1)) or []
+        index = int(item.group(2))
+        if index < len(section) and isinstance(section[index], dict):
+            ident = section[index].get("id") or section[index].get("person")
+    return KnowledgeError(str(path), line, ident, str(exc))
+
+
+def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
+    """Merge validated files into one knowledge base; raise on dangling references."""
+    kb = KnowledgeBase()
+    people_specs: list[tuple[Path, PersonSpec]] = []
+    term_specs: list[tuple[Path, TermSpec]] = []
+    for path, spec in files:
+        for s in spec.sources:
+            if s.id in kb.sources:
+                raise KnowledgeError(str(path), None, s.id, f"source '{s.id}' is declared twice")
+            kb.sources[s.id] = Source(s.id, s.name, s.url, s.licence, s.complete_to, s.priority)
+        for j in spec.jurisdictions:
+            if j.id in kb.jurisdictions:
+                raise KnowledgeError(str(path), None, j.id, f"jurisdiction '{j.id}' is declared twice")
+            kb.jurisdictions[j.id] = Jurisdiction(j.id, j.name, tuple(j.adjectives), j.parent)
+        for o in spec.offices:
+            if o.id in kb.offices:
+                raise KnowledgeError(str(path), None, o.id, f"office '{o.id}' is declared twice")
+            kb.offices[o.id] = Office(
+                o.id, o.name, o.jurisdiction, o.group, tuple(o.titles), tuple(o.long_titles),
+                o.seats, o.complete_from, o.source,
+            )
+        people_specs.extend((path, p) for p in spec.people)
+        term_specs.extend((path, t) for t in spec.terms)
+    for path, spec in files:
+        for o in spec.offices:
+            _require(path, o.id, "source", o.source, kb.sources)
+            _require(path, o.id, "jurisdiction", o.jurisdiction, kb.jurisdictions)
+    aliases = _merge_people(kb, people_specs)
+    _merge_terms(kb, term_specs, aliases)
+    for path, spec in files:
+        for p in spec.platforms:
+            _require(path, p.id, "source", p.source, kb.sources)
+            users = []
+            for u in p.users:
+                person = aliases.get(u.person, u.person)
+                _require(path, p.id, "person", person, kb.people)
+                _require(path, p.id, "source", u.source, kb.sources)
+                users.append(PlatformUser(person, FuzzyDate.parse(u.since) if u.since else None, u.source))
+            kb.platforms[p.id] = Platform(
+                p.id, p.name, tuple(p.aliases or [p.name]), tuple(p.complete_for), p.source, tuple(users)
+            )
+    return kb
+
+
+def _require(path: Path, owner: str, what: str, ident: str, table: dict[str, Any]) -> None:
+    if ident not in table:
+        raise KnowledgeError(str(path), None, owner, f"unknown {what} '{ident}'")
+
+
+def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> dict[str, str]:
+    """Merge person entries by id, then fold slug ids into the QID of the same name."""
+    merged: dict[str, PersonSpec] = {}
+    for _path, p in specs:
+        old = merged.get(p.id)
+        if old is None:
+            merged[p.id] = p
+            continue
+        merged[p.id] = PersonSpec(
+            id=p.id,
+            name=old.name,
+            variants=_union(old.variants, [p.name] if p.name != old.name else [], p.variants),
+            short=_union(old.short, p.short),
+            note=old.note or p.note,
+        )
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for pid, p in merged.items():
+        if _QID.match(pid):
+            by_name[p.name].append(pid)
+    aliases: dict[str, str] = {}
+    for pid, p in list(merged.items()):
+        if _QID.match(pid):
+            continue
+        targets = by_name.get(p.name, [])
+        if len(targets) == 1:
+            target = merged[targets[0]]
+            merged[targets[0]] = PersonSpec(
+                id=target.id, name=target.name,
+                variants=_union(target.variants, p.variants), short=_union(target.short, p.short),
+                note=target.note or p.note,
+            )
+            aliases[pid] = targets[0]
+            del merged[pid]
+    for pid, p in merged.items():
+        variants = tuple(v for v in _union(p.variants) if v != p.name)
+        kb.people[pid] = Person(pid, p.name, variants, tuple(_union(p.short)), p.note)
+    return aliases
+
+
+def _union(*lists: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for items in lists:
+        for item in items:
+            if item:
+                seen.setdefault(item, None)
+    return list(seen)
+
+
+def _merge_terms(
+    kb: KnowledgeBase, specs: list[tuple[Path, TermSpec]], aliases: dict[str, str]
+) -> None:
+    grouped: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for path, t in specs:
+        person = aliases.get(t.person, t.person)
+        _require(path, f"{t.person} @ {t.office}", "person", person, kb.people)
+        _require(path, f"{t.person} @ {t.office}", "office", t.office, kb.offices)
+        _require(path, f"{t.person} @ {t.office}", "source", t.source, kb.sources)
+        try:
+            start = FuzzyDate.parse(t.start)
+            end = FuzzyDate.parse(t.end) if t.end is not None else None
+        except ValueError as exc:
+            raise KnowledgeError(str(path), None, f"{t.person} @ {t.office}", str(exc)) from exc
+        if end is not None and end.latest < start.earliest:
+            raise KnowledgeError(
+                str(path), None, f"{t.person} @ {t.office}", f"term ends ({end}) before it starts ({start})"
+            )
+        known_to = kb.sources[t.source].complete_to
+        grouped[(person, t.office)].append(
+            Term(person, t.office, start, end, (t.source,), known_to, t.role, t.seat)
+        )
+    by_person: dict[str, list[Term]] = defaultdict(list)
+    by_office: dict[str, list[Term]] = defaultdict(list)
+    for terms in grouped.values():
+        for term in _merge_overlapping(kb, terms):
+            by_person[term.person].append(term)
+            by_office[term.office].append(term)
+    kb.terms_by_person = {k: tuple(sorted(v, key=_start)) for k, v in by_person.items()}
+    kb.terms_by_office = {k: tuple(sorted(v, key=_start)) for k, v in by_office.items()}
+
+
+def _start(term: Term) -> date:
+    return term.start.earliest
+
+
+def _merge_overlapping(kb: KnowledgeBase, terms: list[Term]) -> list[Term]:
+    """Fold overlapping terms of one person in one office (see the module docstring)."""
+    terms = sorted(terms, key=lambda t: -kb.sources[t.sources[0]].priority)
+    out: list[Term] = []
+    for term in terms:
+        for i, kept in enumerate(out):
+            if kept.role == term.role and _overlap(kept, term):
+                out[i] = _combine(kept, term)
+                break
+        else:
+            out.append(term)
+    return out
+
+
+def _overlap(a: Term, b: Term) -> bool:
+    a_end = a.end.latest if a.end else date.max
+    b_end = b.end.latest if b.end else date.max
+    return a.start.earliest <= b_end and b.start.earliest <= a_end and (a.seat == b.seat or not a.seat or not b.seat)
+
+
+def _combine(kept: Term, other: Term) -> Term:
+    """`kept` comes from the higher-priority source; `other` may know more about the end."""
+    end, known_to = kept.end, max(kept.known_to, other.known_to if other.end is None else kept.known_to)
+    if kept.end is None and other.end is not None and other.end.earliest > kept.known_to:
+        end, known_to = other.end, kept.known_to
+    elif kept.end is None and other.end is None:
+        known_to = max(kept.known_to, other.known_to)
+    return Term(
+        kept.person, kept.office, kept.start, end, _dedupe(kept.sources + other.sources),
+        known_to, kept.role, kept.seat or other.seat,
+    )
+
+
+def _dedupe(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

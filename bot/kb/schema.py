@@ -1,0 +1,89 @@
+"""The YAML schema of knowledge-base files (docs/knowledge-base.md), validated with msgspec."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import msgspec
+
+from bot.kb.model import OfficeGroup, Role
+
+
+class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    pass
+
+
+class SourceSpec(_Strict):
+    id: str
+    name: str
+    complete_to: date
+    url: str | None = None
+    licence: str | None = None
+    priority: int = 50
+
+
+class JurisdictionSpec(_Strict):
+    id: str
+    name: str
+    adjectives: list[str] = []
+    parent: str | None = None
+
+
+class OfficeSpec(_Strict):
+    id: str
+    name: str
+    jurisdiction: str
+    group: OfficeGroup
+    titles: list[str]
+    source: str
+    complete_from: date
+    long_titles: list[str] = []
+    seats: int = 1
+
+
+class PersonSpec(_Strict):
+    id: str
+    name: str
+    variants: list[str] = []
+    short: list[str] = []
+    note: str | None = None
+
+
+class TermSpec(_Strict):
+    person: str
+    office: str
+    start: Any  # YYYY-MM-DD (a YAML date), YYYY-MM or YYYY: parsed by FuzzyDate
+    source: str
+    end: Any = None
+    role: Role | None = None
+    seat: str | None = None
+    note: str | None = None
+
+
+class PlatformUserSpec(_Strict):
+    person: str
+    source: str
+    since: Any = None
+
+
+class PlatformSpec(_Strict):
+    id: str
+    name: str
+    source: str
+    aliases: list[str] = []
+    complete_for: list[OfficeGroup] = []
+    users: list[PlatformUserSpec] = []
+
+
+class KBFile(_Strict):
+    """One KB file: any of the sections, plus an optional description."""
+
+    description: str | None = None
+    as_of: date | None = None
+    sources: list[SourceSpec] = []
+    jurisdictions: list[JurisdictionSpec] = []
+    offices: list[OfficeSpec] = []
+    people: list[PersonSpec] = []
+    terms: list[TermSpec] = []
+    platforms: list[PlatformSpec] = []
