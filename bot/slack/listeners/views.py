@@ -1,0 +1,55 @@
+"""The settings modal (`/copydesk settings`) and its submission."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.store import ChannelMode
+
+SETTINGS_CALLBACK = "copydesk_settings"
+MODE_BLOCK = "mode"
+MODE_ACTION = "mode"
+_LABELS: dict[ChannelMode, str] = {
+    "auto": "Check pasted articles automatically",
+    "on-request": "Only when someone asks (@Copydesk check, the shortcut, /copydesk)",
+}
+
+
+def settings_view(channel: str, mode: ChannelMode) -> dict[str, Any]:
+    """A modal with the channel's mode; the channel rides along in `private_metadata`."""
+    options = [
+        {"text": {"type": "plain_text", "text": label}, "value": value}
+        for value, label in _LABELS.items()
+    ]
+    return {
+        "type": "modal",
+        "callback_id": SETTINGS_CALLBACK,
+        "private_metadata": channel,
+        "title": {"type": "plain_text", "text": "Copydesk settings"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": MODE_BLOCK,
+                "label": {"type": "plain_text", "text": "In this channel"},
+                "element": {
+                    "type": "radio_buttons",
+                    "action_id": MODE_ACTION,
+                    "options": options,
+                    "initial_option": next(o for o in options if o["value"] == mode),
+                },
+            }
+        ],
+    }
+
+
+def submitted_mode(view: dict[str, Any]) -> ChannelMode | None:
+    """The mode chosen in a submitted settings modal."""
+    state = view.get("state", {}).get("values", {}).get(MODE_BLOCK, {}).get(MODE_ACTION, {})
+    value = (state.get("selected_option") or {}).get("value")
+    if value == "auto":
+        return "auto"
+    if value == "on-request":
+        return "on-request"
+    return None
