@@ -32,10 +32,14 @@ _BLOCK = frozenset((
 ))  # fmt: skip
 _CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
 _ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*;?")
-_WS_SPLIT = re.compile(r"(\s+)")
+# Whitespace that renders as one space but is not one: runs, newlines, tabs, no-break spaces.
+# A lone " " is copied with the words around it, which keeps verbatim runs long and few.
+_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")
 # How far apart two consecutive words of one extracted paragraph may lie in the rendered page
 # when the paragraph is not found verbatim (trafilatura added list or table markup, say).
 _WORD_GAP = 200
+_ANCHOR_TRIES = 100  # places to try for a decorated line's first word before giving it up
+_CELL_BAR = re.compile(r"(?<!\\)\|")  # trafilatura escapes a "|" inside a cell as "\|"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,11 @@ class _Rendered:
         segments.append(Segment(self._length, len(text), source_start, source_end))
         self._append(text)
 
+    @property
+    def ends_with_space(self) -> bool:
+        """Whether a space here would be a second one (or open a paragraph)."""
+        return self._last in " \n"
+
     def add_space(self, source_start: int, source_end: int) -> None:
         if self._last not in " \n":
             self.add(" ", source_start, source_end)
@@ -103,11 +112,13 @@ class _Rendered:
     def add_break(self) -> None:
         """End the current paragraph (a block element opened or closed)."""
         if self._last == " ":  # drop the space that ended the paragraph
-            self._pieces.pop()
+            piece = self._pieces.pop()[:-1]
+            if piece:
+                self._pieces.append(piece)
             seg = self._segments[-1]
             if seg.text_len == 1:
                 self._segments.pop()
-            else:  # merged into a verbatim run: shorten it
+            else:  # the end of a verbatim run: shorten it
                 self._segments[-1] = Segment(
                     seg.text_start, seg.text_len - 1, seg.source_start, seg.source_end - 1
                 )
@@ -178,16 +189,20 @@ class _Walker(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._hidden:
             return
-        pos = self._pos()
-        for piece in _WS_SPLIT.split(data):
-            if not piece:
-                continue
-            end = pos + len(piece)
-            if piece.isspace():
-                self.out.add_space(pos, end)
-            else:
-                self.out.add(piece, pos, end)
-            pos = end
+        start = self._pos()
+        run = 0
+        for space in _COLLAPSE.finditer(data):
+            self._copy(data, run, space.start(), start)
+            self.out.add_space(start + space.start(), start + space.end())
+            run = space.end()
+        self._copy(data, run, len(data), start)
+
+    def _copy(self, data: str, a: int, b: int, start: int) -> None:
+        """Copy `data[a:b]` (single spaces only) verbatim, without a space the text has already."""
+        if a < b and data[a] == " " and self.out.ends_with_space:
+            a += 1
+        if a < b:
+            self.out.add(data[a:b], start + a, start + b)
 
     def handle_charref(self, name: str) -> None:
         self._reference(_CHARREF)
@@ -254,21 +269,32 @@ def _align(rendered: str, lines: list[str]) -> list[tuple[int, int]]:
     chunks: list[tuple[int, int]] = []
     cursor = 0
     for line in lines:
-        wanted = " ".join(line.split())
-        found = key.find(wanted, cursor)
-        if found >= 0:
-            span: tuple[int, int] | None = (found, found + len(wanted))
-        else:
-            span = _align_words(key, wanted, cursor)
-        if span is None:
-            continue
-        if chunks and "\n" not in rendered[chunks[-1][1] : span[0]]:
-            # trafilatura broke a line inside one paragraph of the page: keep the page's
-            # paragraph whole, so that sentences are not cut in two
-            span = (chunks.pop()[0], span[1])
-        chunks.append(span)
-        cursor = span[1]
+        for piece in _pieces(line):
+            found = key.find(piece, cursor)
+            span = (found, found + len(piece)) if found >= 0 else _align_words(key, piece, cursor)
+            if span is None:
+                continue
+            if chunks and "\n" not in rendered[chunks[-1][1] : span[0]]:
+                # trafilatura broke a line inside one paragraph of the page: keep the page's
+                # paragraph whole, so that sentences are not cut in two
+                span = (chunks.pop()[0], span[1])
+            chunks.append(span)
+            cursor = span[1]
     return chunks
+
+
+def _pieces(line: str) -> list[str]:
+    """The page text in one line of trafilatura's output, without the markup it adds: table rows
+    ("| a | b |", "|---|") become their cells, list items lose their "- "."""
+    text = " ".join(line.split())
+    if text.startswith("|") and text.endswith("|"):
+        if not text.strip("|-: "):
+            return []
+        cells = (cell.strip().replace("\\|", "|") for cell in _CELL_BAR.split(text[1:-1]))
+        return [cell for cell in cells if cell]
+    if text.startswith("- ") and len(text) > 2:
+        return [text[2:]]
+    return [text] if text else []
 
 
 def _align_words(key: str, line: str, cursor: int) -> tuple[int, int] | None:
@@ -291,7 +317,9 @@ def _anchor(key: str, words: list[str], cursor: int) -> int | None:
     """The first place after `cursor` where the line's first words follow one another."""
     follow = words[1:3]
     at = key.find(words[0], cursor)
-    while at >= 0:
+    for _ in range(_ANCHOR_TRIES):
+        if at < 0:
+            break
         pos = at + len(words[0])
         for word in follow:
             nxt = key.find(word, pos, pos + 40 + len(word))

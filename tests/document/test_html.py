@@ -191,3 +191,38 @@ def test_unknown_media_type_is_refused() -> None:
 def test_plain_text_with_an_angle_bracket_stays_plain() -> None:
     doc = load_document("Turnout was <50% in the district.", name="t", today=TODAY)
     assert doc.media_type == "text/plain"
+
+
+LIST_AND_TABLE = (
+    "<html><body><article><h2>Results</h2><table><tr><th>Candidate</th><th>Votes</th></tr>"
+    "<tr><td>Maria Lopez</td><td>5,210</td></tr><tr><td>Tom Reilly</td><td>4,870</td></tr>"
+    "</table><p>Lopez won the seat with 51.7% of the vote, the county clerk&#x2019;s office said "
+    "on Friday after a recount that took most of the week.</p><ol><li>Turnout rose to 41%.</li>"
+    "<li>Two precincts | reported late.</li></ol></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("source", [PAGE, LIST_AND_TABLE])
+def test_no_word_trafilatura_keeps_is_lost(source: str) -> None:
+    import trafilatura
+
+    doc = load_document(source, name="page.html", today=TODAY)
+    extracted = trafilatura.extract(source) or ""
+    words = [w for w in re.findall(r"[\w’'.,%$–-]+", extracted) if any(c.isalnum() for c in w)]
+    assert words
+    missing = [w for w in words if w not in doc.text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("source", [PAGE, LIST_AND_TABLE])
+def test_any_span_inside_a_paragraph_maps_to_the_same_characters(source: str) -> None:
+    import random
+
+    doc = load_document(source, name="page.html", today=TODAY)
+    rng = random.Random(7)
+    for _ in range(500):
+        start, end = rng.choice(doc.paragraphs)
+        s = rng.randrange(start, end)
+        e = rng.randrange(s, end) + 1
+        ts, te = doc.to_source(s, e)
+        assert _letters(doc.text[s:e]) in _visible(doc.source[ts:te]), (doc.text[s:e], ts, te)
