@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.document import mediatype
 from bot.document.model import DateSource, Document, IdentityMap, OffsetMap
-from bot.document.readers import MAX_BYTES, check_size, check_text, decode_strict
+from bot.document.readers import MAX_BYTES, check_blank, check_size, check_text, decode_strict
 from bot.document.storydate import find_story_date
 from bot.errors import InputError
 
@@ -69,7 +69,7 @@ def load_document(
         from bot.document.mrkdwn import mrkdwn_to_text
 
         text, offsets = mrkdwn_to_text(source)
-        check_text(text, name)
+        check_blank(text, name)
 
     day, date_source, date_text = _story_date(text, story_date, published, message_date, today)
     return Document(

@@ -18,7 +18,7 @@ from bot.document.model import Segment, SegmentMap
 _ANGLE = re.compile(r"<([^<>|\n]*)(?:\|([^<>\n]*))?>")
 _ENTITY = re.compile(r"&(?:amp|lt|gt);")
 _TOKEN = re.compile(rf"{_ANGLE.pattern}|{_ENTITY.pattern}")
-_FENCE = re.compile(r"```")
+_BLOCK = re.compile(r"```.*?```", re.DOTALL)
 _CODE = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
 # A marker pair opens after a space or punctuation and closes before one, as in Slack's client:
 # "snake_case_name" and "2*3*4" keep their characters. One pattern per marker, so that nested
@@ -46,26 +46,43 @@ def mrkdwn_to_text(source: str) -> tuple[str, SegmentMap]:
 def _hidden_markers(source: str) -> set[int]:
     """Positions of formatting characters Slack does not show: emphasis, code and quote marks."""
     hidden: set[int] = set()
-    blocks = [m.span() for m in re.finditer(r"```.*?```", source, re.DOTALL)]
-    for start, end in blocks:
+    in_block = _Mask(len(source))  # inside ``` blocks
+    for block in _BLOCK.finditer(source):
+        start, end = block.span()
+        in_block.mark(start, end)
         hidden.update((start, start + 1, start + 2, end - 3, end - 2, end - 1))
-    codes = [m.span() for m in _CODE.finditer(source) if not _inside(blocks, m.start())]
-    for start, end in codes:
-        hidden.update((start, end - 1))
-    literal = blocks + codes + [m.span() for m in _ANGLE.finditer(source)]
+    literal = in_block.copy()  # where * _ ~ are characters, not markers: code, links, mentions
+    for code in _CODE.finditer(source):
+        if not in_block[code.start()]:
+            literal.mark(*code.span())
+            hidden.update((code.start(), code.end() - 1))
+    for angle in _ANGLE.finditer(source):
+        literal.mark(*angle.span())
     for pattern in _EMPHASIS:
         for match in pattern.finditer(source):
             start, last = match.start(), match.end() - 1
-            if not _inside(literal, start) and not _inside(literal, last):
+            if not literal[start] and not literal[last]:
                 hidden.update((start, last))
     for match in _QUOTE.finditer(source):
-        if not _inside(blocks, match.start()):
+        if not in_block[match.start()]:
             hidden.update(range(match.start(), match.end()))
     return hidden
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(start <= pos < end for start, end in spans)
+class _Mask:
+    """One flag per character of the source: constant-time "is this position inside a span"."""
+
+    def __init__(self, size: int, flags: bytearray | None = None) -> None:
+        self._flags = bytearray(size) if flags is None else flags
+
+    def mark(self, start: int, end: int) -> None:
+        self._flags[start:end] = b"\x01" * (end - start)
+
+    def copy(self) -> _Mask:
+        return _Mask(len(self._flags), bytearray(self._flags))
+
+    def __getitem__(self, pos: int) -> bool:
+        return bool(self._flags[pos])
 
 
 class _Builder:

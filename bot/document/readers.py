@@ -52,11 +52,16 @@ def check_size(size: int, name: str) -> None:
 
 
 def check_text(text: str, name: str) -> None:
-    """Refuse text that holds nothing to check, or control characters no article contains."""
-    if not text or text.isspace():
-        raise InputError(f"the article is empty: {name} holds no text to check")
+    """Refuse text (given as text, not bytes) that is binary or holds nothing to check."""
     if "\x00" in text:
         raise InputError(f"{name} looks like a binary file (it contains NUL characters), not text")
+    check_blank(text, name)
+
+
+def check_blank(text: str, name: str) -> None:
+    """Refuse text that holds nothing to check (`isspace` stops at the first letter)."""
+    if not text or text.isspace():
+        raise InputError(f"the article is empty: {name} holds no text to check")
 
 
 def decode_strict(data: bytes, name: str) -> str:
@@ -77,7 +82,7 @@ def decode_strict(data: bytes, name: str) -> str:
             "Re-save it as UTF-8 (in most editors: Save As, encoding UTF-8) and check it again; "
             "Copydesk reports positions in the UTF-8 text, so it does not convert files itself"
         ) from None
-    check_text(text, name)
+    check_blank(text, name)  # NUL bytes were refused above
     return text
 
 
