@@ -18,18 +18,22 @@ class InputError(CopydeskError):
 class RuleError(CopydeskError):
     """A rule pack is malformed; the message names the file, line, rule id and key."""
 
+    label = "rule"
+
     def __init__(self, path: str, line: int | None, rule_id: str | None, problem: str) -> None:
         self.path = path
         self.line = line
         self.rule_id = rule_id
         self.problem = problem
         where = f"{path}:{line}" if line else path
-        rule = f" rule '{rule_id}':" if rule_id else ""
+        rule = f" {self.label} '{rule_id}':" if rule_id else ""
         super().__init__(f"{where}:{rule} {problem}")
 
 
 class KnowledgeError(RuleError):
     """A knowledge-base file is malformed (same location format as a rule error)."""
+
+    label = "entry"
 
 
 class FetchError(CopydeskError):

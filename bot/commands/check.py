@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
         description="Check articles (files, or - for standard input) at their story date.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files; - reads stdin")
-    parser.add_argument("--date", type=_story_date, help="story date YYYY-MM-DD (default: from the text)")
+    parser.add_argument(
+        "--date", type=_story_date, help="story date YYYY-MM-DD (default: from the text)"
+    )
     parser.add_argument("--format", choices=("text", "json", "slack"), default="text")
     parser.add_argument("--rules", help="rules directory (default: the bundled rules)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -54,12 +56,38 @@ def run(args: argparse.Namespace) -> int:
 
         print(render(documents, findings))
     elif args.format == "slack":
-        from bot.report.slack import render_payload_json
-
-        print(render_payload_json(documents, findings))
+        print(_slack_payload(documents, findings))
     else:
         from bot.report.text import render as render_text
 
         colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         print(render_text(documents, findings, colour=colour))
     return 1 if any(findings) else 0
+
+
+def _slack_payload(documents: list[Any], findings: list[Any]) -> str:
+    """The Block Kit messages the bot would post in the thread, one list per document."""
+    import json
+
+    from bot.report.slack import ReportFinding, SlackReport, render_report
+    from bot.store.store import finding_key
+
+    payload = []
+    for document, found in zip(documents, findings, strict=True):
+        report = SlackReport(
+            check_id=0,
+            findings=[
+                ReportFinding.from_json({**f.to_json(), "key": finding_key(f.to_json())})
+                for f in found
+            ],
+            story_date=document.story_date,
+            date_source=document.date_source.value,
+        )
+        messages = render_report(report)
+        payload.append(
+            {
+                "path": document.name,
+                "messages": [{"text": m.text, "blocks": m.blocks} for m in messages],
+            }
+        )
+    return json.dumps({"documents": payload}, ensure_ascii=False, indent=2)

@@ -17,14 +17,18 @@ def _day(value: str) -> date:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("kb", help="query, build or refresh the knowledge base")
     sub = parser.add_subparsers(dest="kb_command", metavar="SUBCOMMAND", required=True)
-    who = sub.add_parser("who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29')
+    who = sub.add_parser(
+        "who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29'
+    )
     who.add_argument("title")
     who.add_argument("--on", type=_day, default=None, help="date (default: today)")
     who.set_defaults(func=run_who)
     person = sub.add_parser("person", help='the offices a person held: kb person "Olaf Scholz"')
     person.add_argument("name")
     person.set_defaults(func=run_person)
-    stats = sub.add_parser("stats", help="terms per office group and jurisdiction, with as-of dates")
+    stats = sub.add_parser(
+        "stats", help="terms per office group and jurisdiction, with as-of dates"
+    )
     stats.add_argument("--group", help="only this office group")
     stats.set_defaults(func=run_stats)
     build = sub.add_parser("build", help="validate the KB and rules and write the prebuilt index")
@@ -47,8 +51,8 @@ def _index(args: argparse.Namespace) -> Any:
 
 
 def run_who(args: argparse.Namespace) -> int:
-    from bot.kb.query import offices_for_title, who
     from bot.kb.officeholding_text import describe_term
+    from bot.kb.query import offices_for_title, who
 
     index = _index(args)
     day = args.on or date.today()
@@ -63,7 +67,9 @@ def run_who(args: argparse.Namespace) -> int:
         holders = [h for h in found if h.office == office]
         names = "; ".join(describe_term(kb, h.term) for h in holders) or (
             "unknown (the KB does not know who held it then)"
-            if not start <= day <= end else "nobody")
+            if not start <= day <= end
+            else "nobody"
+        )
         print(f"{kb.offices[office].name} on {day.isoformat()}: {names}")
     return 0
 
@@ -96,12 +102,15 @@ def run_stats(args: argparse.Namespace) -> int:
     index = _index(args)
     kb = index.kb
     rows = [r for r in stats(index) if not args.group or r[0] == args.group]
-    print(f"{'group':<20} {'jurisdiction':<12} {'offices':>7} {'terms':>6}  {'complete from':<13} as of")
+    header = f"{'group':<20} {'jurisdiction':<12} {'offices':>7} {'terms':>6}"
+    print(f"{header}  {'complete from':<13} as of")
     for group, jurisdiction, offices, terms, start, end in rows:
         print(f"{group:<20} {jurisdiction:<12} {offices:>7} {terms:>6}  {start:<13} {end}")
     total_terms = sum(len(t) for t in kb.terms_by_office.values())
-    print(f"\n{len(kb.people)} people, {len(kb.offices)} offices, {total_terms} terms, "
-          f"{len(kb.sources)} sources; knowledge base {kb.version}")
+    print(
+        f"\n{len(kb.people)} people, {len(kb.offices)} offices, {total_terms} terms, "
+        f"{len(kb.sources)} sources; knowledge base {kb.version}"
+    )
     print("sources (complete to):")
     for source in sorted(kb.sources.values(), key=lambda s: s.id):
         print(f"  {source.id:<40} {source.complete_to.isoformat()}  {source.name}")
@@ -117,6 +126,8 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     ruleset, path = prebuild(Path(args.rules) if args.rules else None)
     kb = ruleset.knowledge.kb
-    print(f"{len(ruleset.rules)} rules, {len(kb.people)} people, {len(kb.offices)} offices; "
-          f"index written to {path} in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{len(ruleset.rules)} rules, {len(kb.people)} people, {len(kb.offices)} offices; "
+        f"index written to {path} in {time.perf_counter() - started:.1f} s"
+    )
     return 0

@@ -30,8 +30,10 @@ def run_list(args: argparse.Namespace) -> int:
     width = max((len(r.id) for r in ruleset.rules), default=10)
     for rule in ruleset.rules:
         state = "" if rule.spec.enabled else "  (disabled)"
-        print(f"{rule.id:<{width}}  {rule.spec.category.value:<13} {rule.spec.severity.value:<7} "
-              f"{rule.spec.kind}{state}")
+        print(
+            f"{rule.id:<{width}}  {rule.spec.category.value:<13} {rule.spec.severity.value:<7} "
+            f"{rule.spec.kind}{state}"
+        )
     print(f"\n{len(ruleset.rules)} rules; knowledge base {ruleset.kb_version}")
     return 0
 
@@ -49,6 +51,7 @@ def run_test(args: argparse.Namespace) -> int:
                 passed += 1
             else:
                 failures += 1
-                print(f"FAIL {result.rule} [{result.kind}] {result.problem}\n     text: {result.text!r}")
+                print(f"FAIL {result.rule} [{result.kind}] {result.problem}")
+                print(f"     text: {result.text!r}")
     print(f"{passed} passed, {failures} failed")
     return 1 if failures else 0

@@ -58,9 +58,15 @@ class DateMention:
 
 
 # Short forms that are also ordinary capitalised words: never resolved without a title.
-_COMMON_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
-    "may will long young king rice brown white black green price bush grant hope rich "
-    "love lord little major mark paul rose ward wood young".split()
+_COMMON_WORDS = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        (
+            "may will long young king rice brown white black green price bush grant hope rich "
+            "love lord little major mark paul rose ward wood young"
+        ).split()
+    )
 )
 
 
@@ -189,7 +195,7 @@ class Analysis:
     def is_historical(self, start: int, end: int) -> bool:
         """Does the text around `start:end` speak of the past (so an old title is right)?"""
         text = self.text
-        before = word_before(text, start, 3)
+        before = word_before(text, start, 1)
         if any(w in HISTORY_BEFORE or w.startswith(("then-", "ex-", "former")) for w in before):
             return True
         if text[max(0, start - 5) : start].lower().endswith(("then-", "ex-", "then ")):
@@ -229,7 +235,9 @@ class Analysis:
                     day_of_month=int(day_text),
                     year=int(year_text) if year_text else None,
                     weekday=weekday,
-                    weekday_end=match.start("weekday") + len(weekday_text) if weekday_text else match.start(),
+                    weekday_end=match.start("weekday") + len(weekday_text)
+                    if weekday_text
+                    else match.start(),
                 )
             )
         return out

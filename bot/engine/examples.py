@@ -37,8 +37,12 @@ def _run(ruleset: Ruleset, rule: LoadedRule, text: str, story_date: date | None)
     batch = KINDS[rule.spec.kind].run_batch is not None
     parts = text.split(SEPARATOR) if batch else [text]
     docs = [
-        load_document(part, name=f"example-{i}", story_date=story_date or DEFAULT_STORY_DATE,
-                      today=DEFAULT_STORY_DATE)
+        load_document(
+            part,
+            name=f"example-{i}",
+            story_date=story_date or DEFAULT_STORY_DATE,
+            today=DEFAULT_STORY_DATE,
+        )
         for i, part in enumerate(parts)
     ]
     return [f.quote for found in check_batch(docs, _only(ruleset, rule)) for f in found]
@@ -51,8 +55,10 @@ def run_examples(ruleset: Ruleset, rule: LoadedRule) -> list[ExampleResult]:
         ok = example.flags in quotes
         problem = "" if ok else f"missed: expected {example.flags!r}, got {quotes!r}"
         results.append(ExampleResult(rule.id, "flag", example.text, ok, problem))
-    for example in rule.spec.examples.pass_:
-        quotes = _run(ruleset, rule, example.text, example.story_date)
-        problem = f"false flag: {quotes!r} ({example.why or 'must stay silent'})" if quotes else ""
-        results.append(ExampleResult(rule.id, "pass", example.text, not quotes, problem))
+    for near_miss in rule.spec.examples.pass_:
+        quotes = _run(ruleset, rule, near_miss.text, near_miss.story_date)
+        problem = (
+            f"false flag: {quotes!r} ({near_miss.why or 'must stay silent'})" if quotes else ""
+        )
+        results.append(ExampleResult(rule.id, "pass", near_miss.text, not quotes, problem))
     return results

@@ -14,13 +14,30 @@ from datetime import date
 from bot.engine.analysis import Analysis
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
-    "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "sixty": 60,
     "ninety": 90,
 }
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-ANAPHORIC = frozenset("the this that its their his her current existing same".split())
+ANAPHORIC = frozenset(("the this that its their his her current existing same").split())
 
 _NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
@@ -58,8 +75,15 @@ def durations(analysis: Analysis, nouns: list[str]) -> list[Fact]:
         before = re.findall(r"[\w']+", text[max(0, m.start() - 30) : m.start()])
         determiner = before[-1].lower() if before else ""
         out.append(
-            Fact("duration", m.group("noun").lower(), value, m.start(), m.end("unit"),
-                 determiner in ANAPHORIC, _qualifier(text, m.end()))
+            Fact(
+                "duration",
+                m.group("noun").lower(),
+                value,
+                m.start(),
+                m.end("unit"),
+                determiner in ANAPHORIC,
+                _qualifier(text, m.end()),
+            )
         )
     return out
 
@@ -116,8 +140,10 @@ def _qualifier(text: str, pos: int) -> str | None:
 
 
 _CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+    (
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december"
+    ).split()
 )
 
 

@@ -14,9 +14,9 @@ from enum import StrEnum
 
 from bot.engine.analysis import Analysis, Mention
 from bot.engine.finding import Evidence
+from bot.engine.language import MONTH_NAMES
 from bot.kb.index import KnowledgeIndex
 from bot.kb.model import KnowledgeBase, Role, Term
-from bot.engine.language import MONTH_NAMES
 
 
 class Problem(StrEnum):
@@ -79,8 +79,15 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
         for office in dict.fromkeys(t.office for t in regular):
             if kb.covered(office, day):
                 mine = tuple(t for t in regular if t.office == office)
-                return Verdict(mention, person, Problem.OUT_OF_TERM, office, mine,
-                               tuple(kb.holders(office, day)), actual)
+                return Verdict(
+                    mention,
+                    person,
+                    Problem.OUT_OF_TERM,
+                    office,
+                    mine,
+                    tuple(kb.holders(office, day)),
+                    actual,
+                )
         return None
     if any(t.role is Role.ELECT and t.may_hold(day) for t in terms):
         return None  # "President Trump" on the eve of the inauguration: leave it to editors
@@ -90,8 +97,9 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
     if not covered:
         return None
     office = covered[0]
-    return Verdict(mention, person, Problem.NEVER_HELD, office, (),
-                   tuple(kb.holders(office, day)), actual)
+    return Verdict(
+        mention, person, Problem.NEVER_HELD, office, (), tuple(kb.holders(office, day)), actual
+    )
 
 
 def _judge_elect(
@@ -102,8 +110,9 @@ def _judge_elect(
         return None
     sworn = [t for t in terms if t.role is not Role.ELECT and t.surely_holds(day)]
     if sworn:
-        return Verdict(mention, person, Problem.NOT_YET_SWORN, sworn[0].office, tuple(sworn),
-                       (), tuple(sworn))
+        return Verdict(
+            mention, person, Problem.NOT_YET_SWORN, sworn[0].office, tuple(sworn), (), tuple(sworn)
+        )
     return None
 
 

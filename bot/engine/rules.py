@@ -105,7 +105,9 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = {
+        str(k): v for k, v in loader.construct_mapping(node, deep=True).items()
+    }
     lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     mapping["__line__"] = node.start_mark.line + 1
     mapping["__lines__"] = lines
@@ -165,7 +167,9 @@ def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
     raw = read_yaml_with_lines(path)
     pack = path.stem
     if not isinstance(raw, dict):
-        raise RuleError(str(path), 1, None, "a rule pack is a mapping with 'description' and 'rules'")
+        raise RuleError(
+            str(path), 1, None, "a rule pack is a mapping with 'description' and 'rules'"
+        )
     try:
         msgspec.convert(_strip_lines(raw), PackSpec)
     except msgspec.ValidationError as exc:

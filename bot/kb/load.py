@@ -65,7 +65,7 @@ def _read(path: Path) -> KBFile:
 
 def _locate(path: Path, exc: msgspec.ValidationError) -> KnowledgeError:
     """Turn a validation error's `$.terms[12].start` path into a file line (re-parse slowly)."""
-    from bot.engine.rules import _key_line, _error_path, read_yaml_with_lines
+    from bot.engine.rules import _error_path, _key_line, read_yaml_with_lines
 
     where = _error_path(exc)
     raw = read_yaml_with_lines(path)
@@ -92,14 +92,23 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
             kb.sources[s.id] = Source(s.id, s.name, s.url, s.licence, s.complete_to, s.priority)
         for j in spec.jurisdictions:
             if j.id in kb.jurisdictions:
-                raise KnowledgeError(str(path), None, j.id, f"jurisdiction '{j.id}' is declared twice")
+                raise KnowledgeError(
+                    str(path), None, j.id, f"jurisdiction '{j.id}' is declared twice"
+                )
             kb.jurisdictions[j.id] = Jurisdiction(j.id, j.name, tuple(j.adjectives), j.parent)
         for o in spec.offices:
             if o.id in kb.offices:
                 raise KnowledgeError(str(path), None, o.id, f"office '{o.id}' is declared twice")
             kb.offices[o.id] = Office(
-                o.id, o.name, o.jurisdiction, o.group, tuple(o.titles), tuple(o.long_titles),
-                o.seats, o.complete_from, o.source,
+                o.id,
+                o.name,
+                o.jurisdiction,
+                o.group,
+                tuple(o.titles),
+                tuple(o.long_titles),
+                o.seats,
+                o.complete_from,
+                o.source,
             )
         people_specs.extend((path, p) for p in spec.people)
         term_specs.extend((path, t) for t in spec.terms)
@@ -117,9 +126,16 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
                 person = aliases.get(u.person, u.person)
                 _require(path, p.id, "person", person, kb.people)
                 _require(path, p.id, "source", u.source, kb.sources)
-                users.append(PlatformUser(person, FuzzyDate.parse(u.since) if u.since else None, u.source))
+                users.append(
+                    PlatformUser(person, FuzzyDate.parse(u.since) if u.since else None, u.source)
+                )
             kb.platforms[p.id] = Platform(
-                p.id, p.name, tuple(p.aliases or [p.name]), tuple(p.complete_for), p.source, tuple(users)
+                p.id,
+                p.name,
+                tuple(p.aliases or [p.name]),
+                tuple(p.complete_for),
+                p.source,
+                tuple(users),
             )
     return kb
 
@@ -156,8 +172,10 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
         if len(targets) == 1:
             target = merged[targets[0]]
             merged[targets[0]] = PersonSpec(
-                id=target.id, name=target.name,
-                variants=_union(target.variants, p.variants), short=_union(target.short, p.short),
+                id=target.id,
+                name=target.name,
+                variants=_union(target.variants, p.variants),
+                short=_union(target.short, p.short),
                 note=target.note or p.note,
             )
             aliases[pid] = targets[0]
@@ -193,7 +211,10 @@ def _merge_terms(
             raise KnowledgeError(str(path), None, f"{t.person} @ {t.office}", str(exc)) from exc
         if end is not None and end.latest < start.earliest:
             raise KnowledgeError(
-                str(path), None, f"{t.person} @ {t.office}", f"term ends ({end}) before it starts ({start})"
+                str(path),
+                None,
+                f"{t.person} @ {t.office}",
+                f"term ends ({end}) before it starts ({start})",
             )
         known_to = kb.sources[t.source].complete_to
         grouped[(person, t.office)].append(
@@ -230,19 +251,32 @@ def _merge_overlapping(kb: KnowledgeBase, terms: list[Term]) -> list[Term]:
 def _overlap(a: Term, b: Term) -> bool:
     a_end = a.end.latest if a.end else date.max
     b_end = b.end.latest if b.end else date.max
-    return a.start.earliest <= b_end and b.start.earliest <= a_end and (a.seat == b.seat or not a.seat or not b.seat)
+    return (
+        a.start.earliest <= b_end
+        and b.start.earliest <= a_end
+        and (a.seat == b.seat or not a.seat or not b.seat)
+    )
 
 
 def _combine(kept: Term, other: Term) -> Term:
     """`kept` comes from the higher-priority source; `other` may know more about the end."""
-    end, known_to = kept.end, max(kept.known_to, other.known_to if other.end is None else kept.known_to)
+    end, known_to = (
+        kept.end,
+        max(kept.known_to, other.known_to if other.end is None else kept.known_to),
+    )
     if kept.end is None and other.end is not None and other.end.earliest > kept.known_to:
         end, known_to = other.end, kept.known_to
     elif kept.end is None and other.end is None:
         known_to = max(kept.known_to, other.known_to)
     return Term(
-        kept.person, kept.office, kept.start, end, _dedupe(kept.sources + other.sources),
-        known_to, kept.role, kept.seat or other.seat,
+        kept.person,
+        kept.office,
+        kept.start,
+        end,
+        _dedupe(kept.sources + other.sources),
+        known_to,
+        kept.role,
+        kept.seat or other.seat,
     )
 
 

@@ -228,7 +228,9 @@ class KnowledgeBase:
 
     def offices_held(self, person: str, day: date) -> list[Term]:
         """The person's terms that surely cover `day` (elect excluded)."""
-        return [t for t in self.terms_of(person) if t.role is not Role.ELECT and t.surely_holds(day)]
+        return [
+            t for t in self.terms_of(person) if t.role is not Role.ELECT and t.surely_holds(day)
+        ]
 
     def cite(self, term: Term) -> str:
         return "; ".join(self.sources[s].cite() for s in term.sources if s in self.sources)

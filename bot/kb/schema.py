@@ -11,10 +11,10 @@ from bot.kb.model import OfficeGroup, Role
 
 
 class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    pass
+    """Unknown keys are errors; loaded specs are immutable."""
 
 
-class SourceSpec(_Strict):
+class SourceSpec(_Strict, frozen=True):
     id: str
     name: str
     complete_to: date
@@ -23,14 +23,14 @@ class SourceSpec(_Strict):
     priority: int = 50
 
 
-class JurisdictionSpec(_Strict):
+class JurisdictionSpec(_Strict, frozen=True):
     id: str
     name: str
     adjectives: list[str] = []
     parent: str | None = None
 
 
-class OfficeSpec(_Strict):
+class OfficeSpec(_Strict, frozen=True):
     id: str
     name: str
     jurisdiction: str
@@ -42,7 +42,7 @@ class OfficeSpec(_Strict):
     seats: int = 1
 
 
-class PersonSpec(_Strict):
+class PersonSpec(_Strict, frozen=True):
     id: str
     name: str
     variants: list[str] = []
@@ -50,7 +50,7 @@ class PersonSpec(_Strict):
     note: str | None = None
 
 
-class TermSpec(_Strict):
+class TermSpec(_Strict, frozen=True):
     person: str
     office: str
     start: Any  # YYYY-MM-DD (a YAML date), YYYY-MM or YYYY: parsed by FuzzyDate
@@ -61,13 +61,13 @@ class TermSpec(_Strict):
     note: str | None = None
 
 
-class PlatformUserSpec(_Strict):
+class PlatformUserSpec(_Strict, frozen=True):
     person: str
     source: str
     since: Any = None
 
 
-class PlatformSpec(_Strict):
+class PlatformSpec(_Strict, frozen=True):
     id: str
     name: str
     source: str
@@ -76,7 +76,7 @@ class PlatformSpec(_Strict):
     users: list[PlatformUserSpec] = []
 
 
-class KBFile(_Strict):
+class KBFile(_Strict, frozen=True):
     """One KB file: any of the sections, plus an optional description."""
 
     description: str | None = None

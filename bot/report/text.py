@@ -59,5 +59,7 @@ def render(
                 lines.append(f"    evidence: {evidence}")
         lines.append("")
     docs = len(documents)
-    lines.append(f"{total} finding{'s' if total != 1 else ''} in {docs} document{'s' if docs != 1 else ''}")
+    lines.append(
+        f"{total} finding{'s' if total != 1 else ''} in {docs} document{'s' if docs != 1 else ''}"
+    )
     return "\n".join(lines)

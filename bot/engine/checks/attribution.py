@@ -32,8 +32,11 @@ def _speaker(analysis: Analysis, pos: int) -> Mention | None:
     if re.match(r"\s*(?:He|She)\b", sentence.text):
         previous = analysis.document.sentence_before(sentence)
         while previous is not None:
-            found = [m for m in analysis.mentions
-                     if previous.start <= m.start < previous.end and m.person]
+            found = [
+                m
+                for m in analysis.mentions
+                if previous.start <= m.start < previous.end and m.person
+            ]
             if found:
                 return found[0]
             previous = analysis.document.sentence_before(previous)
@@ -73,18 +76,27 @@ def _attribution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 continue
             start = match.start("verb") if match.group("verb") else match.start()
             yield ctx.finding(
-                rule, start, match.end(),
-                {"name": kb.people[person].name, "platform": platform.name,
-                 "written": text[start : match.end()]},
-                [Evidence(
-                    f"{kb.people[person].name} is not among the {platform.name} users the "
-                    f"knowledge base lists for heads of state and government",
-                    kb.sources[platform.source].cite(),
-                )],
+                rule,
+                start,
+                match.end(),
+                {
+                    "name": kb.people[person].name,
+                    "platform": platform.name,
+                    "written": text[start : match.end()],
+                },
+                [
+                    Evidence(
+                        f"{kb.people[person].name} is not among the {platform.name} users the "
+                        f"knowledge base lists for heads of state and government",
+                        kb.sources[platform.source].cite(),
+                    )
+                ],
             )
 
 
 PLATFORM_ATTRIBUTION = CheckKind(
-    "platform-attribution", AttributionParams, frozenset({"name", "platform", "written"}),
+    "platform-attribution",
+    AttributionParams,
+    frozenset({"name", "platform", "written"}),
     run=_attribution,
 )

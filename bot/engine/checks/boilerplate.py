@@ -51,7 +51,10 @@ def _boilerplate(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             # report the line without leading decoration but with its own punctuation
             lead = len(line) - len(line.lstrip(" \t*_#>"))
             yield ctx.finding(
-                rule, start + lead, end, {"line": line.strip()},
+                rule,
+                start + lead,
+                end,
+                {"line": line.strip()},
                 [Evidence(rule.spec.why, rule.spec.source.name, rule.spec.source.url)],
             )
 

@@ -39,7 +39,9 @@ class _Stated:
 
 
 def _distinctive(ctx: Context, stop: frozenset[str]) -> set[str]:
-    return {w.lower() for w in _WORD.findall(ctx.document.text)} - stop
+    """Content words cut to five letters: "expires"/"expiry" and "extend"/"extended" meet.
+    (Truncation unifies derived forms that Porter-style stemmers keep apart.)"""
+    return {w.lower()[:5] for w in _WORD.findall(ctx.document.text) if w.lower() not in stop}
 
 
 def stories(contexts: list[Context], params: CrossSourceParams) -> list[list[int]]:
@@ -67,7 +69,9 @@ def stories(contexts: list[Context], params: CrossSourceParams) -> list[list[int
 
 
 def _facts_of(ctx: Context, params: CrossSourceParams) -> dict[tuple[str, str], facts.Fact]:
-    found = facts.deadlines(ctx.analysis, params.subjects) + facts.durations(ctx.analysis, params.nouns)
+    found = facts.deadlines(ctx.analysis, params.subjects) + facts.durations(
+        ctx.analysis, params.nouns
+    )
     subjects = {f.about for f in found if f.kind == "deadline" and f.about != "deadline"}
     out: dict[tuple[str, str], facts.Fact] = {}
     for fact in found:
@@ -88,7 +92,7 @@ def _cross_source(contexts: list[Context], rule: LoadedRule) -> list[list[Findin
         for i in story:
             for key, fact in _facts_of(contexts[i], params).items():
                 stated[key].append(_Stated(i, fact))
-        for (kind, about), items in stated.items():
+        for (_kind, about), items in stated.items():
             votes = Counter(s.fact.value for s in items)
             if len(votes) < 2:
                 continue
@@ -103,9 +107,15 @@ def _cross_source(contexts: list[Context], rule: LoadedRule) -> list[list[Findin
                 text = ctx.document.text
                 results[odd.doc].append(
                     ctx.finding(
-                        rule, odd.fact.start, odd.fact.end,
-                        {"about": about, "written": text[odd.fact.start : odd.fact.end],
-                         "others": agreeing[0].fact.shows(), "count": len(agreeing)},
+                        rule,
+                        odd.fact.start,
+                        odd.fact.end,
+                        {
+                            "about": about,
+                            "written": text[odd.fact.start : odd.fact.end],
+                            "others": agreeing[0].fact.shows(),
+                            "count": len(agreeing),
+                        },
                         [_cite(contexts[s.doc], s.fact) for s in agreeing],
                     )
                 )
@@ -119,8 +129,11 @@ def _cite(ctx: Context, fact: facts.Fact) -> Evidence:
 
 
 def _names(
-    contexts: list[Context], story: list[int], rule: LoadedRule,
-    params: CrossSourceParams, results: list[list[Finding]],
+    contexts: list[Context],
+    story: list[int],
+    rule: LoadedRule,
+    params: CrossSourceParams,
+    results: list[list[Finding]],
 ) -> None:
     """A name spelled one way in one article and another way in two or more others."""
     from rapidfuzz import fuzz
@@ -140,23 +153,37 @@ def _names(
                 holders = [j for j in story if candidate in spellings[j]]
                 if len(holders) < 2 or i in holders or candidate == name:
                     continue
-                if name.split()[0] != candidate.split()[0] and name.split()[-1] != candidate.split()[-1]:
+                if (
+                    name.split()[0] != candidate.split()[0]
+                    and name.split()[-1] != candidate.split()[-1]
+                ):
                     continue
                 if fuzz.ratio(name, candidate) < params.name_similarity:
                     continue
                 ctx = contexts[i]
                 results[i].append(
                     ctx.finding(
-                        rule, start, start + len(name),
-                        {"about": "spelling", "written": name, "others": candidate,
-                         "count": len(holders)},
-                        [Evidence(f"spelled {candidate!r}", contexts[j].document.name) for j in holders],
+                        rule,
+                        start,
+                        start + len(name),
+                        {
+                            "about": "spelling",
+                            "written": name,
+                            "others": candidate,
+                            "count": len(holders),
+                        },
+                        [
+                            Evidence(f"spelled {candidate!r}", contexts[j].document.name)
+                            for j in holders
+                        ],
                     )
                 )
                 break
 
 
 CROSS_SOURCE = CheckKind(
-    "cross-source", CrossSourceParams, frozenset({"about", "written", "others", "count"}),
+    "cross-source",
+    CrossSourceParams,
+    frozenset({"about", "written", "others", "count"}),
     run_batch=_cross_source,
 )

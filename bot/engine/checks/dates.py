@@ -62,7 +62,9 @@ def _weekday_mismatch(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             continue
         written = ctx.document.text[m.start : m.end]
         yield ctx.finding(
-            rule, m.start, m.end,
+            rule,
+            m.start,
+            m.end,
             {
                 "date": _format(day, with_year=m.year is not None),
                 "stated": WEEKDAY_NAMES[m.weekday],
@@ -90,7 +92,9 @@ def _impossible(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         year = m.year or story.year
         last = calendar.monthrange(year, m.month)[1]
         yield ctx.finding(
-            rule, m.start, m.end,
+            rule,
+            m.start,
+            m.end,
             {
                 "written": ctx.document.text[m.start : m.end],
                 "month": MONTH_NAMES[m.month],
@@ -112,9 +116,21 @@ def _past_verb_before(text: str, start: int) -> str | None:
     clause = _CLAUSE_BREAK.split(head)[-1]
     words = re.findall(r"[A-Za-z]+", clause)[:-1]  # drop the "on"
     for word in reversed(words[-4:]):
+        if word.lower() in _PRESENT_OR_FUTURE:
+            return None  # "said the truce expires on ...": the nearest verb is not past
         if is_past_verb(word):
-            return word
+            return str(word)
     return None
+
+
+# Verbs that put a dated event in the present or future when they stand nearest the date.
+_PRESENT_OR_FUTURE = frozenset(
+    (
+        "is are be will expires expire ends end begins begin starts start opens open "
+        "closes close lapses lapse runs run falls fall takes take meets meet resumes "
+        "resume returns return comes come goes go holds hold kicks kick"
+    ).split()
+)
 
 
 def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -134,14 +150,21 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if FUTURE_CUES.search(clause.split(".")[-1]):
             continue
         yield ctx.finding(
-            rule, m.start, m.end,
+            rule,
+            m.start,
+            m.end,
             {
                 "written": text[m.start : m.end],
                 "verb": verb,
                 "date": _format(day, with_year=True),
                 "story_date": _format(story, with_year=True),
             },
-            [Evidence(f"the story is dated {story.isoformat()} ({ctx.document.date_source})", "story date")],
+            [
+                Evidence(
+                    f"the story is dated {story.isoformat()} ({ctx.document.date_source})",
+                    "story date",
+                )
+            ],
         )
 
 
@@ -151,13 +174,17 @@ def _format(day: date, *, with_year: bool) -> str:
 
 
 WEEKDAY_DATE = CheckKind(
-    "weekday-date", DateParams,
-    frozenset({"date", "stated", "actual", "written", "corrected"}), run=_weekday_mismatch,
+    "weekday-date",
+    DateParams,
+    frozenset({"date", "stated", "actual", "written", "corrected"}),
+    run=_weekday_mismatch,
 )
 IMPOSSIBLE_DATE = CheckKind(
     "impossible-date", DateParams, frozenset({"written", "month", "days", "year"}), run=_impossible
 )
 PAST_EVENT_AFTER_STORY = CheckKind(
-    "past-event-after-story-date", PastEventParams,
-    frozenset({"written", "verb", "date", "story_date"}), run=_past_after_story,
+    "past-event-after-story-date",
+    PastEventParams,
+    frozenset({"written", "verb", "date", "story_date"}),
+    run=_past_after_story,
 )

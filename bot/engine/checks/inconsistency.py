@@ -27,7 +27,9 @@ class DeadlineParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     subjects: list[str]  # things that expire ("truce", "pause", "deal")
 
 
-def _first_conflict(found: list[facts.Fact], tolerance: int) -> Iterator[tuple[facts.Fact, facts.Fact]]:
+def _first_conflict(
+    found: list[facts.Fact], tolerance: int
+) -> Iterator[tuple[facts.Fact, facts.Fact]]:
     for i, later in enumerate(found):
         if not later.anaphoric:
             continue
@@ -49,14 +51,21 @@ def _report(ctx: Context, rule: LoadedRule, first: facts.Fact, later: facts.Fact
     text = ctx.document.text
     first_quote = text[first.start : first.end]
     return ctx.finding(
-        rule, later.start, later.end,
+        rule,
+        later.start,
+        later.end,
         {
             "about": later.about,
             "written": text[later.start : later.end],
             "first": first_quote,
         },
-        [Evidence(f"earlier the article says {first_quote!r} ({first.about}): "
-                  f"“{ctx.document.sentence_at(first.start).text}”", "the article itself")],
+        [
+            Evidence(
+                f"earlier the article says {first_quote!r} ({first.about}): "
+                f"“{ctx.document.sentence_at(first.start).text}”",
+                "the article itself",
+            )
+        ],
     )
 
 

@@ -22,9 +22,9 @@ from bot.engine.rules import LoadedRule
 from bot.kb.index import fold
 from bot.kb.model import OfficeGroup
 
-_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:von der|van der|von|van|de la|de|da|dos|das|du|bin|al|el|der|den|ter|le|la|di|del)"
-_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})+")
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+")
 
 
 class NameParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -71,7 +71,11 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             for pid in _candidates(analysis, folded):
                 for form in kb.people[pid].forms:
                     score = fuzz.ratio(folded, fold(form))
-                    if score >= p.min_similarity and score < 100 and (best is None or score > best[0]):
+                    if (
+                        score >= p.min_similarity
+                        and score < 100
+                        and (best is None or score > best[0])
+                    ):
                         best = (score, pid, form, start, start + len(window.rstrip(".,")))
         if best is None:
             continue
@@ -92,13 +96,27 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         )
         if not (fits_title or elsewhere or alone):
             continue
-        why = "the title before it fits" if fits_title else (
-            "the right spelling appears in the article" if elsewhere else "a prominent officeholder")
+        why = (
+            "the title before it fits"
+            if fits_title
+            else (
+                "the right spelling appears in the article"
+                if elsewhere
+                else "a prominent officeholder"
+            )
+        )
         yield ctx.finding(
-            rule, start, end,
+            rule,
+            start,
+            end,
             {"written": text[start:end], "name": form, "score": f"{score:.0f}"},
-            [Evidence(f"the knowledge base spells this person {form!r} ({why})",
-                      "; ".join(kb.cite(t) for t in kb.terms_of(pid)[:1]) or "Copydesk knowledge base")],
+            [
+                Evidence(
+                    f"the knowledge base spells this person {form!r} ({why})",
+                    "; ".join(kb.cite(t) for t in kb.terms_of(pid)[:1])
+                    or "Copydesk knowledge base",
+                )
+            ],
         )
 
 

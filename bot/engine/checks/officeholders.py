@@ -45,7 +45,11 @@ def _titled(kb: KnowledgeBase, term: Term) -> str:
     office = kb.offices[term.office]
     title = office.titles[0] if office.titles else office.name
     adjective = _adjective(kb, office.jurisdiction)
-    return f"{adjective} {title}".strip() if adjective and adjective.lower() not in title.lower() else title
+    return (
+        f"{adjective} {title}".strip()
+        if adjective and adjective.lower() not in title.lower()
+        else title
+    )
 
 
 def _adjective(kb: KnowledgeBase, jurisdiction: str) -> str:
@@ -64,13 +68,13 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     holder = ", ".join(_name(kb, h.person) for h in holders) if office.seats == 1 else ""
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
     if verdict.problem is Problem.NOT_YET_SWORN:
-        fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {text[m.start:m.end]}"
+        fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {text[m.start : m.end]}"
     elif holder:
         fix = f"{title} {holder}"
     elif verdict.actual:
-        fix = f"{_titled(kb, verdict.actual[0])} {text[m.start:m.end]}"
+        fix = f"{_titled(kb, verdict.actual[0])} {text[m.start : m.end]}"
     else:
-        fix = f"former {title} {text[m.start:m.end]}"
+        fix = f"former {title} {text[m.start : m.end]}"
     return {
         "name": name,
         "title": title,
@@ -87,8 +91,11 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
 def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
     kb = analysis.knowledge.kb
     out = [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.terms]
-    out += [term_evidence(kb, _name(kb, h.person), h) for h in verdict.holders
-            if h.person != verdict.person][:2]
+    out += [
+        term_evidence(kb, _name(kb, h.person), h)
+        for h in verdict.holders
+        if h.person != verdict.person
+    ][:2]
     if verdict.problem is Problem.NEVER_HELD:
         out += [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.actual]
     return out
@@ -98,16 +105,26 @@ def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
         if verdict.problem in (Problem.OUT_OF_TERM, Problem.NOT_YET_SWORN):
             m = verdict.mention
-            yield ctx.finding(rule, m.title_start, m.end, _values(ctx.analysis, verdict),
-                              _evidence(ctx.analysis, verdict))
+            yield ctx.finding(
+                rule,
+                m.title_start,
+                m.end,
+                _values(ctx.analysis, verdict),
+                _evidence(ctx.analysis, verdict),
+            )
 
 
 def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
         if verdict.problem is Problem.NEVER_HELD:
             m = verdict.mention
-            yield ctx.finding(rule, m.title_start, m.end, _values(ctx.analysis, verdict),
-                              _evidence(ctx.analysis, verdict))
+            yield ctx.finding(
+                rule,
+                m.title_start,
+                m.end,
+                _values(ctx.analysis, verdict),
+                _evidence(ctx.analysis, verdict),
+            )
 
 
 def _later_mentions(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -146,15 +163,19 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if not after:
             continue
         people = [
-            person for person in hit.people
+            person
+            for person in hit.people
             if any(kb.offices[t.office].group in groups for t in kb.terms_of(person))
         ]
         if not people:
             continue
         wrong: list[tuple[str, list[Term]]] = []
         for person in people:
-            terms = [t for t in kb.terms_of(person)
-                     if kb.offices[t.office].group in groups and t.role is not Role.ELECT]
+            terms = [
+                t
+                for t in kb.terms_of(person)
+                if kb.offices[t.office].group in groups and t.role is not Role.ELECT
+            ]
             if any(t.may_hold(day) for t in terms):
                 break
             covered = [t for t in terms if kb.covered(t.office, day)]
@@ -168,10 +189,14 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             office = terms[-1].office
             holders = kb.holders(office, day)
             holder = kb.people[holders[0].person] if holders else None
-            holder_short = (holder.short[0] if holder and holder.short else holder.name) if holder else ""
+            holder_short = (
+                (holder.short[0] if holder and holder.short else holder.name) if holder else ""
+            )
             word = after.group("word")
             yield ctx.finding(
-                rule, hit.start, after.end(),
+                rule,
+                hit.start,
+                after.end(),
                 {
                     "name": kb.people[person].name,
                     "surname": hit.form,
@@ -205,7 +230,9 @@ def _historical_administration(analysis: Analysis, start: int, end: int) -> bool
     return False
 
 
-TITLE_OUT_OF_TERM = CheckKind("title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term)
+TITLE_OUT_OF_TERM = CheckKind(
+    "title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term
+)
 TITLE_NEVER_HELD = CheckKind("title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held)
 LATER_MENTION = CheckKind(
     "later-mention-of-miscast", OfficeholderParams, PLACEHOLDERS, run=_later_mentions

@@ -51,7 +51,10 @@ def _existence(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     pattern = _compile(p.tokens, regex=p.regex, ignorecase=p.ignorecase)
     for match in pattern.finditer(ctx.document.text):
         yield ctx.finding(
-            rule, match.start(), match.end(), {"match": match.group(0)},
+            rule,
+            match.start(),
+            match.end(),
+            {"match": match.group(0)},
             [Evidence(rule.spec.why, rule.spec.source.name, rule.spec.source.url)],
         )
 
@@ -64,7 +67,10 @@ def _substitution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         found = match.group(0)
         replacement = lookup[found.lower() if p.ignorecase else found]
         yield ctx.finding(
-            rule, match.start(), match.end(), {"match": found, "replacement": replacement},
+            rule,
+            match.start(),
+            match.end(),
+            {"match": found, "replacement": replacement},
             [Evidence(rule.spec.why, rule.spec.source.name, rule.spec.source.url)],
         )
 
@@ -73,6 +79,9 @@ EXISTENCE = CheckKind(
     "existence", ExistenceParams, frozenset({"match"}), run=_existence, validate=_validate_existence
 )
 SUBSTITUTION = CheckKind(
-    "substitution", SubstitutionParams, frozenset({"match", "replacement"}),
-    run=_substitution, validate=_validate_substitution,
+    "substitution",
+    SubstitutionParams,
+    frozenset({"match", "replacement"}),
+    run=_substitution,
+    validate=_validate_substitution,
 )

@@ -1,0 +1,37 @@
+# One named task per job. `make help` lists them.
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+
+.PHONY: help setup run test lint typecheck check-all eval bench docs kb
+
+help: ## list the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+setup: ## create .venv and install Copydesk with its dev tools
+	@scripts/setup.sh
+
+run: setup ## start the bot if Slack tokens are set, else check the sample article
+	@.venv/bin/copydesk start
+
+test: ## run the whole test suite (installs what it needs, PostgreSQL included)
+	@scripts/test.sh
+
+lint: setup ## ruff
+	@.venv/bin/ruff check bot tests bench && .venv/bin/ruff format --check bot tests bench
+
+typecheck: setup ## mypy (strict) on bot/
+	@.venv/bin/mypy
+
+check-all: lint typecheck test ## lint, typecheck and test
+
+eval: setup ## score the checker on ../shared/eval/dev.yaml
+	@$(PY) ../shared/eval/score.py ../shared/eval/dev.yaml --cmd ".venv/bin/copydesk check --format json"
+
+bench: setup ## engine, knowledge-base and Slack benchmarks (figures, not pass/fail)
+	@$(PY) bench/bench_engine.py && $(PY) bench/bench_kb.py
+
+docs: setup ## regenerate docs/rules.md from the rule packs
+	@$(PY) -m bot.engine.docs > docs/rules.md
+
+kb: setup ## validate the knowledge base and prebuild its index
+	@.venv/bin/copydesk kb build

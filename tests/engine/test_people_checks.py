@@ -1,0 +1,130 @@
+"""People and offices at the story date, against the small test KB (tests/engine/fixtures/kb)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.engine import check
+
+
+def _flags(ruleset, doc, text: str, day: date) -> list[tuple[str, str]]:
+    return [(f.quote, f.category.value) for f in check(doc(text, day), ruleset)]
+
+
+def test_former_president_with_current_title_is_an_anachronism(test_ruleset, doc) -> None:
+    found = check(doc("President Joe Biden spoke on Tuesday.", date(2025, 7, 29)), test_ruleset)
+    assert [(f.quote, f.category.value) for f in found] == [("President Joe Biden", "anachronism")]
+    finding = found[0]
+    assert finding.suggestion == "President Donald Trump"
+    assert "January 20, 2025" in finding.message
+    assert (
+        "test-facts" in finding.to_json()["evidence"]
+        or "Copydesk test facts" in finding.to_json()["evidence"]
+    )
+
+
+def test_same_title_is_right_when_the_story_is_old(test_ruleset, doc) -> None:
+    assert (
+        _flags(test_ruleset, doc, "President Joe Biden spoke on Tuesday.", date(2023, 5, 16)) == []
+    )
+
+
+def test_historical_markers_keep_silent(test_ruleset, doc) -> None:
+    day = date(2025, 7, 29)
+    for text in (
+        "Former President Joe Biden spoke on Tuesday.",
+        "then-President Joe Biden signed it.",
+        "The plan was drafted under President Joe Biden.",
+        "In 2023, President Joe Biden signed the order.",
+        "Katherine Tai, who served under President Joe Biden, criticised it.",
+    ):
+        assert _flags(test_ruleset, doc, text, day) == [], text
+
+
+def test_stale_snapshot_is_overridden_by_the_reviewed_end_date(test_ruleset, doc) -> None:
+    # the old snapshot says Yellen is "still in office"; the reviewed fact ends her term
+    found = _flags(
+        test_ruleset, doc, "Treasury Secretary Janet Yellen met bankers.", date(2025, 6, 3)
+    )
+    assert found == [("Treasury Secretary Janet Yellen", "anachronism")]
+
+
+def test_wrong_title_names_the_actual_office(test_ruleset, doc) -> None:
+    found = check(
+        doc("Commerce Secretary Jamieson Greer testified.", date(2025, 4, 10)), test_ruleset
+    )
+    assert [(f.quote, f.category.value) for f in found] == [
+        ("Commerce Secretary Jamieson Greer", "title")
+    ]
+    assert "Trade Representative" in found[0].message
+    assert "Howard Lutnick" in found[0].message
+
+
+def test_jurisdiction_adjective_pins_the_office(test_ruleset, doc) -> None:
+    day = date(2025, 2, 10)
+    assert _flags(test_ruleset, doc, "British Prime Minister Rishi Sunak spoke.", day) == [
+        ("British Prime Minister Rishi Sunak", "anachronism")
+    ]
+    assert _flags(test_ruleset, doc, "British Prime Minister Keir Starmer spoke.", day) == []
+
+
+def test_handover_day_is_not_flagged(test_ruleset, doc) -> None:
+    assert _flags(test_ruleset, doc, "German Chancellor Olaf Scholz spoke.", date(2025, 5, 6)) == []
+    assert _flags(test_ruleset, doc, "German Chancellor Olaf Scholz spoke.", date(2025, 6, 1)) == [
+        ("German Chancellor Olaf Scholz", "anachronism")
+    ]
+
+
+def test_elect_title_after_inauguration(test_ruleset, doc) -> None:
+    text = "President-elect Donald Trump named an envoy."
+    assert _flags(test_ruleset, doc, text, date(2024, 12, 1)) == []
+    assert _flags(test_ruleset, doc, text, date(2025, 3, 1)) == [
+        ("President-elect Donald Trump", "anachronism")
+    ]
+
+
+def test_unknown_people_are_never_wrong(test_ruleset, doc) -> None:
+    assert _flags(test_ruleset, doc, "Treasury Secretary Jane Roe spoke.", date(2025, 7, 29)) == []
+
+
+def test_administration_of_a_former_president(test_ruleset, doc) -> None:
+    day = date(2025, 7, 29)
+    found = check(
+        doc("The talks come as the Biden administration weighs new rules.", day), test_ruleset
+    )
+    assert [(f.quote, f.suggestion) for f in found] == [
+        ("Biden administration", "Trump administration")
+    ]
+    assert _flags(test_ruleset, doc, "The Biden administration imposed the rules.", day) == []
+    assert (
+        _flags(test_ruleset, doc, "The rules date from the Biden administration in 2024.", day)
+        == []
+    )
+
+
+def test_later_bare_mention_after_a_miscast(test_ruleset, doc) -> None:
+    text = "President Joe Biden met envoys. Biden on Tuesday denied the report."
+    found = _flags(test_ruleset, doc, text, date(2025, 7, 29))
+    assert found == [("President Joe Biden", "anachronism"), ("Biden", "anachronism")]
+
+
+def test_misspelled_name_with_a_fitting_title(test_ruleset, doc) -> None:
+    found = check(doc("Treasury Secretary Scott Bessant spoke.", date(2025, 6, 5)), test_ruleset)
+    assert [(f.quote, f.category.value, f.suggestion) for f in found] == [
+        ("Scott Bessant", "name", "Scott Bessent")
+    ]
+
+
+def test_other_real_people_and_unknown_names_are_not_misspellings(test_ruleset, doc) -> None:
+    day = date(2025, 6, 5)
+    assert _flags(test_ruleset, doc, "Samsung chairman Lee Jae-yong visited.", day) == []
+    assert _flags(test_ruleset, doc, "Scott Bassett, a farmer, spoke to reporters.", day) == []
+
+
+def test_platform_attribution_resolves_he_to_the_previous_subject(test_ruleset, doc) -> None:
+    text = "Xi Jinping met officials. He posted on Truth Social that talks went well."
+    assert _flags(test_ruleset, doc, text, date(2025, 7, 29)) == [
+        ("posted on Truth Social", "attribution")
+    ]
+    ok = "Donald Trump met officials. He posted on Truth Social that talks went well."
+    assert _flags(test_ruleset, doc, ok, date(2025, 7, 29)) == []
