@@ -1,0 +1,48 @@
+"""Articles written for these tests (not taken from any real story or from the seeds)."""
+
+from __future__ import annotations
+
+# A wrong weekday (July 29, 2025 was a Tuesday), a date that does not exist and a line of
+# scraped page furniture; the rest is clean copy.
+LIBRARY_BUDGET = """SPRINGFIELD — The city council voted on Monday, July 29, 2025, to approve a new \
+budget for the public library system after a long debate.
+
+Council members said the spending plan would take effect on April 31, when the new fiscal \
+quarter begins. The library director thanked residents who spoke at the hearing.
+
+Share this article
+
+The vote was 7 to 2. Two members said the plan did not do enough for branch libraries in the \
+east of the city."""
+
+LIBRARY_BUDGET_FLAGS = ["Monday, July 29, 2025", "April 31", "Share this article"]
+
+# The same story with the errors fixed.
+LIBRARY_BUDGET_FIXED = """SPRINGFIELD — The city council voted on Tuesday, July 29, 2025, to \
+approve a new budget for the public library system after a long debate.
+
+Council members said the spending plan would take effect on April 30, when the new fiscal \
+quarter begins. The library director thanked residents who spoke at the hearing.
+
+The vote was 7 to 2. Two members said the plan did not do enough for branch libraries in the \
+east of the city."""
+
+# Clean copy: nothing to flag.
+HARBOR_FERRY = """PORTLAND — A new ferry began carrying passengers across the harbor this week, \
+the first new vessel on the route in more than twenty years.
+
+The boat holds about 400 passengers and was built at a shipyard on the coast. Officials said it \
+uses less fuel than the ferry it replaces and should cut crossing times by a few minutes.
+
+Riders on the first morning trip said the cabin was quieter and the seats more comfortable. \
+The old ferry will be kept as a spare for the busy summer months."""
+
+# An article that quotes Slack markup: it must never ping anyone when quoted back.
+BROADCAST_BAIT = """SPRINGFIELD — Organisers said on Monday, July 29, 2025, that the festival \
+would return next year with a larger stage and more food stalls for visitors.
+
+A flyer handed out at the gate read <!channel> and <@U0BOSS1> in large letters, which \
+organisers said was a printing mistake by a volunteer. Tickets go on sale in the spring \
+\u202eand will be sold online\u202c only.
+
+The festival drew about 9,000 people over three days, organisers said."""

@@ -1,0 +1,424 @@
+"""A fake Slack Web API on 127.0.0.1: a real HTTP server in a thread that records every call.
+
+The bot talks to it through the real slack-sdk WebClient (SLACK_API_URL points here), so tests
+see exactly the requests Slack would get. It keeps channels, threads, reactions and files like
+Slack does, enforces the bot token, refuses blocks over Slack's limits (50 blocks, 3,000
+characters per text) like Slack does, and can be told to fail a method (429 with Retry-After,
+or an error such as not_in_channel). It also serves response_url posts and file downloads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+BOT_TOKEN = "xoxb-test-token"
+BOT_USER = "UCOPYDESK"
+BOT_ID = "BCOPYDESK"
+TEAM = "T0NEWSROOM"
+EDITOR = "UEDITOR1"
+BASE_TS = 1753790400  # 2025-07-29 12:00 UTC
+
+
+@dataclass
+class Call:
+    """One Web API call as the fake received it."""
+
+    method: str
+    args: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Failure:
+    status: int = 200
+    error: str | None = None
+    retry_after: int | None = None
+
+
+class FakeSlack:
+    """The fake server; use as a context manager or call `start()` / `stop()`."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.messages: dict[str, list[dict[str, Any]]] = {}
+        self.reactions: dict[tuple[str, str], set[str]] = {}
+        self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
+        self.responses: list[dict[str, Any]] = []  # posts to response_url
+        self.downloads: list[str] = []
+        self.not_in: set[str] = set()  # channels the bot is not a member of
+        self._failures: dict[str, list[Failure]] = {}
+        self._ts = itertools.count(1)
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.url}response/{name}"
+
+    # -- test setup ----------------------------------------------------------------------------
+
+    def next_ts(self) -> str:
+        n = next(self._ts)
+        return f"{BASE_TS + n}.{n:06d}"
+
+    def add_message(
+        self,
+        channel: str,
+        text: str,
+        *,
+        user: str = EDITOR,
+        thread_ts: str | None = None,
+        files: list[dict[str, Any]] | None = None,
+        ts: str | None = None,
+    ) -> dict[str, Any]:
+        """A message an editor posted (what an event will describe)."""
+        message: dict[str, Any] = {
+            "type": "message",
+            "user": user,
+            "text": text,
+            "ts": ts or self.next_ts(),
+            "channel": channel,
+        }
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        if files:
+            message["files"] = files
+            message["subtype"] = "file_share"
+        with self._lock:
+            self.messages.setdefault(channel, []).append(message)
+        return message
+
+    def add_file(self, name: str, content: bytes, mimetype: str, filetype: str) -> dict[str, Any]:
+        file_id = f"F{len(self.files) + 1:06d}"
+        info = {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "mimetype": mimetype,
+            "filetype": filetype,
+            "size": len(content),
+            "url_private_download": f"{self.url}files/{file_id}/{name}",
+        }
+        self.files[file_id] = (info, content)
+        return dict(info)
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 200,
+        error: str | None = None,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
+        """Make the next `times` calls to `method` fail this way."""
+        with self._lock:
+            queue = self._failures.setdefault(method, [])
+            queue.extend(Failure(status, error, retry_after) for _ in range(times))
+
+    # -- inspection ----------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def bot_messages(self, channel: str, thread_ts: str | None = None) -> list[dict[str, Any]]:
+        """Messages the bot has in `channel` (in `thread_ts`'s thread if given), oldest first."""
+        with self._lock:
+            return [
+                dict(m)
+                for m in self.messages.get(channel, [])
+                if m.get("bot_id") == BOT_ID
+                and (thread_ts is None or m.get("thread_ts") == thread_ts)
+            ]
+
+    def reactions_on(self, channel: str, ts: str) -> set[str]:
+        with self._lock:
+            return set(self.reactions.get((channel, ts), set()))
+
+    def wait_for(
+        self, predicate: Callable[[], Any], timeout: float = 15.0, message: str = "condition"
+    ) -> Any:
+        """Wait until `predicate()` is truthy (re-tested on every call the fake receives)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                value = predicate()
+                if value:
+                    return value
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out waiting for {message}")
+                self._changed.wait(min(left, 0.1))
+
+    # -- the API -------------------------------------------------------------------------------
+
+    def handle(self, method: str, args: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any], dict[str, str]]:
+        with self._changed:
+            self.calls.append(Call(method, args))
+            self._changed.notify_all()
+            queue = self._failures.get(method)
+            if queue:
+                failure = queue.pop(0)
+                headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+                error = failure.error or ("ratelimited" if failure.status == 429 else "fatal_error")
+                return failure.status, {"ok": False, "error": error}, headers
+            if token != BOT_TOKEN:
+                return 200, {"ok": False, "error": "invalid_auth"}, {}
+            api = getattr(self, "_api_" + method.replace(".", "_"), None)
+            if api is None:
+                return 200, {"ok": False, "error": "unknown_method"}, {}
+            result: dict[str, Any] = api(args)
+            self._changed.notify_all()
+            return 200, result, {}
+
+    def _api_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": "https://newsroom.example/",
+            "team": "Newsroom",
+            "user": "copydesk",
+            "team_id": TEAM,
+            "user_id": BOT_USER,
+            "bot_id": BOT_ID,
+        }
+
+    def _api_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        problem = self._refuse(channel) or _check_blocks(args.get("blocks"))
+        if problem:
+            return {"ok": False, "error": problem}
+        message = {
+            "type": "message",
+            "subtype": "bot_message",
+            "bot_id": BOT_ID,
+            "user": BOT_USER,
+            "text": args.get("text", ""),
+            "blocks": args.get("blocks") or [],
+            "ts": self.next_ts(),
+            "channel": channel,
+        }
+        if args.get("thread_ts"):
+            message["thread_ts"] = str(args["thread_ts"])
+        if args.get("metadata"):
+            message["metadata"] = args["metadata"]
+        self.messages.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+
+    def _api_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        problem = self._refuse(channel) or _check_blocks(args.get("blocks"))
+        if problem:
+            return {"ok": False, "error": problem}
+        message = self._find(channel, str(args.get("ts", "")))
+        if message is None:
+            return {"ok": False, "error": "message_not_found"}
+        if message.get("bot_id") != BOT_ID:
+            return {"ok": False, "error": "cant_update_message"}
+        for key in ("text", "blocks", "metadata"):
+            if key in args:
+                message[key] = args[key]
+        message["edited"] = {"user": BOT_USER, "ts": self.next_ts()}
+        return {"ok": True, "channel": channel, "ts": message["ts"], "text": message["text"]}
+
+    def _api_chat_delete(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        message = self._find(channel, str(args.get("ts", "")))
+        if message is None:
+            return {"ok": False, "error": "message_not_found"}
+        self.messages[channel].remove(message)
+        return {"ok": True, "channel": channel, "ts": message["ts"]}
+
+    def _api_reactions_add(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        if problem := self._refuse(channel):
+            return {"ok": False, "error": problem}
+        key = (channel, str(args.get("timestamp", "")))
+        names = self.reactions.setdefault(key, set())
+        if args.get("name") in names:
+            return {"ok": False, "error": "already_reacted"}
+        names.add(str(args.get("name")))
+        return {"ok": True}
+
+    def _api_reactions_remove(self, args: dict[str, Any]) -> dict[str, Any]:
+        key = (str(args.get("channel", "")), str(args.get("timestamp", "")))
+        names = self.reactions.get(key, set())
+        if args.get("name") not in names:
+            return {"ok": False, "error": "no_reaction"}
+        names.discard(str(args.get("name")))
+        return {"ok": True}
+
+    def _api_files_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        entry = self.files.get(str(args.get("file", "")))
+        if entry is None:
+            return {"ok": False, "error": "file_not_found"}
+        return {"ok": True, "file": dict(entry[0])}
+
+    def _api_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        view = args.get("view") or {}
+        return {"ok": True, "view": {"id": "V0001", **view}}
+
+    def _api_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        if problem := self._refuse(channel):
+            return {"ok": False, "error": problem}
+        ts = str(args.get("ts", ""))
+        anchor = self._find(channel, ts)
+        if anchor is None:
+            return {"ok": False, "error": "thread_not_found"}
+        root = str(anchor.get("thread_ts") or anchor["ts"])
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        thread = [
+            m
+            for m in self.messages.get(channel, [])
+            if m["ts"] == root or m.get("thread_ts") == root
+        ]
+        out = []
+        for message in sorted(thread, key=lambda m: float(m["ts"])):
+            shown = dict(message)
+            if not with_metadata:
+                shown.pop("metadata", None)
+            out.append(shown)
+        return {"ok": True, "messages": out, "has_more": False}
+
+    def _refuse(self, channel: str) -> str | None:
+        if not channel:
+            return "channel_not_found"
+        if channel in self.not_in:
+            return "not_in_channel"
+        return None
+
+    def _find(self, channel: str, ts: str) -> dict[str, Any] | None:
+        return next((m for m in self.messages.get(channel, []) if m["ts"] == ts), None)
+
+    # -- non-API endpoints ---------------------------------------------------------------------
+
+    def download(self, path: str, token: str | None) -> tuple[int, bytes]:
+        parts = path.strip("/").split("/")
+        with self._changed:
+            self.downloads.append(path)
+            self._changed.notify_all()
+            if token != BOT_TOKEN:
+                return 403, b"<html>sign in</html>"
+            entry = self.files.get(parts[1]) if len(parts) > 1 else None
+            return (200, entry[1]) if entry else (404, b"not found")
+
+    def respond(self, name: str, body: dict[str, Any]) -> None:
+        with self._changed:
+            self.responses.append({"url": name, **body})
+            self._changed.notify_all()
+
+
+def _check_blocks(blocks: Any) -> str | None:
+    """Slack's limits on blocks: what it answers when a message breaks them."""
+    if blocks is None:
+        return None
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    if len(blocks) > 50:
+        return "invalid_blocks"
+    for block in blocks:
+        for text in _texts(block):
+            if len(text) > 3000:
+                return "invalid_blocks"
+    return None
+
+
+def _texts(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if node.get("type") in ("mrkdwn", "plain_text") and isinstance(node.get("text"), str):
+            yield node["text"]
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+
+
+def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def _token(self) -> str | None:
+            auth = self.headers.get("Authorization", "")
+            return auth[len("Bearer ") :] if auth.startswith("Bearer ") else None
+
+        def _args(self) -> dict[str, Any]:
+            query = dict(parse_qsl(urlsplit(self.path).query))
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            if not raw:
+                return query
+            if self.headers.get("Content-Type", "").startswith("application/json"):
+                return {**query, **json.loads(raw)}
+            args: dict[str, Any] = {**query, **dict(parse_qsl(raw.decode()))}
+            for key in ("blocks", "metadata", "view"):
+                if isinstance(args.get(key), str):
+                    args[key] = json.loads(args[key])
+            return args
+
+        def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _dispatch(self) -> None:
+            path = urlsplit(self.path).path
+            if path.startswith("/api/"):
+                status, result, headers = fake.handle(path[5:], self._args(), self._token())
+                self._send(status, json.dumps(result).encode(), "application/json", headers)
+            elif path.startswith("/files/"):
+                status, content = fake.download(path, self._token())
+                self._send(status, content, "application/octet-stream", {})
+            elif path.startswith("/response/"):
+                fake.respond(path[len("/response/") :], self._args())
+                self._send(200, b"ok", "text/plain", {})
+            else:
+                self._send(404, b"not found", "text/plain", {})
+
+        do_GET = _dispatch
+        do_POST = _dispatch
+
+    return Handler
