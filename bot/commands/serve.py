@@ -1,4 +1,10 @@
-"""`copydesk serve`: placeholder until its owner writes it (registered by bot.cli)."""
+"""`copydesk serve`: run the Slack bot, in Socket Mode (default) or over HTTP (`--http`).
+
+Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN and no public URL; HTTP mode needs
+SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and serves /slack/events, /healthz, /readyz and /metrics
+for production behind a load balancer. Heavy imports happen inside the handler so that the rest
+of the CLI starts fast.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,70 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    """Register nothing yet."""
-    del subparsers
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the Slack bot (Socket Mode, or --http for the Events API)",
+        description=(
+            "Run the Slack bot. Socket Mode (default) needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; "
+            "--http needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. The store is "
+            "COPYDESK_DATABASE_URL (default: copydesk.db in the working directory)."
+        ),
+    )
+    parser.add_argument(
+        "--http",
+        action="store_true",
+        help="serve the Events API, interactivity and slash commands at /slack/events",
+    )
+    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")  # noqa: S104 - a server
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="HTTP port (default 3000 with --http; in Socket Mode the health endpoint's port, "
+        "default COPYDESK_HEALTH_PORT or 8080)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="checking threads (default COPYDESK_WORKERS or 4)"
+    )
+    parser.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not apply database migrations at start; refuse to start on an old schema",
+    )
+    parser.set_defaults(func=_serve)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from bot.slack.settings import from_env
+
+    settings = from_env(mode="http" if args.http else "socket")
+    if args.workers is not None:
+        settings = replace(settings, workers=max(1, args.workers))
+    _configure_logging()
+
+    from bot.slack.runtime import Bot
+    from bot.store import DEFAULT_DATABASE_URL, Store
+
+    store = Store(settings.database_url or DEFAULT_DATABASE_URL)
+    if args.no_migrate:
+        store.check_schema()
+    else:
+        store.upgrade()
+    bot = Bot(settings, mode="http" if args.http else "socket", store=store)
+    if args.http:
+        from bot.slack import http
+
+        http.serve(bot, host=args.host, port=args.port or 3000)
+    else:
+        from bot.slack import socket
+
+        socket.serve(bot, host=args.host, port=args.port or settings.health_port)
     return 0
+
+
+def _configure_logging() -> None:
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")

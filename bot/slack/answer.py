@@ -40,7 +40,7 @@ from bot.slack.escape import escape
 from bot.slack.fetch import HTML_TYPES, Fetcher
 from bot.slack.files import FileDownloader
 from bot.slack.jobs import Kind, parse_date
-from bot.slack.replies import CLEAN, IN_PROGRESS, Replies, ReplyBusy
+from bot.slack.replies import CLEAN, IN_PROGRESS, Replies, ReplyBusyError
 from bot.store import CheckRecord, Job, Store, finding_key
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,9 @@ class Answerer:
         except SlackApiError as exc:
             code = error_code(exc)
             if code in ("not_in_channel", "channel_not_found") and job.payload.get("response_url"):
-                self._respond(str(job.payload["response_url"]), [render_notice(texts.NOT_IN_CHANNEL)])
+                self._respond(
+                    str(job.payload["response_url"]), [render_notice(texts.NOT_IN_CHANNEL)]
+                )
             if not is_lasting(exc):
                 raise
             log.warning(
@@ -140,7 +142,7 @@ class Answerer:
                 owner=job.event_key,
                 attempts=job.attempts,
             )
-        except (SlackApiError, ReplyBusy) as exc:
+        except (SlackApiError, ReplyBusyError) as exc:
             log.warning("could not post the failure notice", extra={"error": str(exc)})
 
     # -- job kinds -----------------------------------------------------------------------------
@@ -154,7 +156,7 @@ class Answerer:
         target = Target(job.channel, job.message_ts, job.message_ts, job.payload["message"])
         try:
             self._check_and_reply(job, target, explicit=False)
-        except ReplyBusy:
+        except ReplyBusyError:
             log.info("another job is answering this message", extra={"channel": job.channel})
 
     def _edit(self, job: Job) -> None:
@@ -202,7 +204,7 @@ class Answerer:
         self._check_and_reply(job, target, explicit=True, story_date=story_date, again=True)
 
     def _shortcut(self, job: Job) -> None:
-        """"Check with Copydesk" on any message: the reply goes in that message's thread."""
+        """ "Check with Copydesk" on any message: the reply goes in that message's thread."""
         message: Mapping[str, Any] = job.payload["message"]
         ts = str(message.get("ts", job.message_ts))
         target = Target(job.channel, ts, str(message.get("thread_ts") or ts), message)
@@ -250,14 +252,16 @@ class Answerer:
         )
 
     def _dismiss(self, job: Job) -> None:
-        """"Not an error": record who dismissed which finding, then update the report."""
+        """ "Not an error": record who dismissed which finding, then update the report."""
         parsed = parse_dismiss_value(str(job.payload.get("value") or ""))
         user = str(job.payload.get("user") or "")
         if parsed is None:
             return
         check_id, key = parsed
         stored = self.store.get_check(check_id)
-        finding = next((f for f in stored.findings if f.get("key") == key), None) if stored else None
+        finding = (
+            next((f for f in stored.findings if f.get("key") == key), None) if stored else None
+        )
         if stored is None or finding is None:
             log.warning("dismissal of an unknown finding", extra={"check_id": check_id})
             return
@@ -334,13 +338,17 @@ class Answerer:
             except SlackApiError as exc:
                 log.warning("could not remove a reaction", extra={"reason": error_code(exc)})
 
-    def _load(self, intake: Intake, message: Mapping[str, Any], story_date: date | None) -> Document:
+    def _load(
+        self, intake: Intake, message: Mapping[str, Any], story_date: date | None
+    ) -> Document:
         """The document to check: the message text, its file, or the page it links to."""
         today = self.today()
         message_date = _ts_date(str(message.get("ts") or ""))
         if intake.source == "file" and intake.file_id:
             file = self.files.download(intake.file_id)
-            text, media_type = extract_file(file.content, filename=file.name, mimetype=file.mimetype)
+            text, media_type = extract_file(
+                file.content, filename=file.name, mimetype=file.mimetype
+            )
             return load_document(
                 text,
                 name=file.name,
@@ -410,7 +418,9 @@ class Answerer:
         )
         return Outcome(check_id, document, [ReportFinding.from_json(i) for i in items])
 
-    def _report(self, outcome: Outcome, *, subject: str | None, note: str | None = None) -> SlackReport:
+    def _report(
+        self, outcome: Outcome, *, subject: str | None, note: str | None = None
+    ) -> SlackReport:
         return SlackReport(
             check_id=outcome.check_id,
             findings=outcome.findings,
@@ -489,7 +499,9 @@ class Answerer:
         if job.kind == Kind.RECHECK:
             subject = str(job.payload.get("block_id") or "")[len(RECHECK_BLOCK_PREFIX) :]
             if subject:
-                return Target(job.channel, subject, str(job.payload.get("thread_ts") or subject), {})
+                return Target(
+                    job.channel, subject, str(job.payload.get("thread_ts") or subject), {}
+                )
         return None
 
 

@@ -37,7 +37,7 @@ TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
 USER_AGENT = f"Copydesk/{__version__} (newsroom copy checker)"
 
 
-class FetchRefused(FetchError):
+class FetchRefusedError(FetchError):
     """The link resolves to an address the bot must not reach (SSRF guard)."""
 
 
@@ -101,7 +101,7 @@ class AddressGuard:
             address = ipaddress.ip_address(raw)
             reason = self.refusal(address)
             if reason is not None:
-                raise FetchRefused(
+                raise FetchRefusedError(
                     f"refused to fetch {host}: it resolves to {address}, {reason}; Copydesk "
                     "only fetches public web pages"
                 )
@@ -154,7 +154,7 @@ class GuardedTransport(httpx.HTTPTransport):
         )
 
 
-class _Transient(Exception):
+class _TransientError(Exception):
     """A 5xx answer: worth another try."""
 
 
@@ -188,7 +188,7 @@ class Fetcher:
             },
         )
         self._retrying = tenacity.Retrying(
-            retry=tenacity.retry_if_exception_type((httpx.TransportError, _Transient)),
+            retry=tenacity.retry_if_exception_type((httpx.TransportError, _TransientError)),
             stop=tenacity.stop_after_attempt(attempts),
             wait=tenacity.wait_exponential(multiplier=backoff, max=backoff * 8),
             reraise=True,
@@ -208,7 +208,7 @@ class Fetcher:
                 raise FetchError(f"{_host(current)} did not answer in time ({exc})") from exc
             except httpx.TransportError as exc:
                 raise FetchError(f"could not connect to {_host(current)}: {exc}") from exc
-            except _Transient as exc:
+            except _TransientError as exc:
                 raise FetchError(f"{_host(current)} kept failing: {exc}") from exc
             if isinstance(outcome, Page):
                 return outcome
@@ -221,12 +221,12 @@ class Fetcher:
         with self._client.stream("GET", url) as response:
             status = response.status_code
             if status in (301, 302, 303, 307, 308):
-                location = response.headers.get("location")
+                location = str(response.headers.get("location") or "")
                 if not location:
                     raise FetchError(f"{_host(url)} answered a redirect without a target")
                 return location
             if status >= 500:
-                raise _Transient(f"HTTP {status} {response.reason_phrase}")
+                raise _TransientError(f"HTTP {status} {response.reason_phrase}")
             if status >= 400:
                 raise FetchError(
                     f"{_host(url)} answered {status} {response.reason_phrase}: the page could "
@@ -258,7 +258,7 @@ class Fetcher:
 def _checked_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchRefused(f"refused to fetch {url!r}: only http and https links are fetched")
+        raise FetchRefusedError(f"refused to fetch {url!r}: only http and https links are fetched")
     if not parts.hostname:
         raise FetchError(f"{url!r} is not a link to a web page")
     return url

@@ -98,7 +98,9 @@ class FileDownloader:
         parsed = httpx.URL(url)
         if parsed.host == self._api_host:
             return True
-        slack_host = any(parsed.host == h or parsed.host.endswith("." + h) for h in _SLACK_FILE_HOSTS)
+        slack_host = any(
+            parsed.host == h or parsed.host.endswith("." + h) for h in _SLACK_FILE_HOSTS
+        )
         return slack_host and parsed.scheme == "https"
 
     def _too_large(self, name: str, size: int) -> str:

@@ -30,7 +30,7 @@ IN_PROGRESS = "hourglass_flowing_sand"
 CLEAN = "white_check_mark"
 
 
-class ReplyBusy(Exception):
+class ReplyBusyError(Exception):
     """Another job holds the reply to this message and has not posted it yet: try later."""
 
 
@@ -56,13 +56,13 @@ class Replies:
         attempts: int = 1,
     ) -> str:
         """Post the reply to `subject` in `thread_ts`, or update the one already there; returns
-        the reply's ts. Raises ReplyBusy if another job is posting it right now."""
+        the reply's ts. Raises ReplyBusyError if another job is posting it right now."""
         reply_ts = self._store.reply_for(channel, subject)
         if reply_ts is None:
             if not self._store.reserve_reply(channel, subject, owner):
                 reply_ts = self._store.reply_for(channel, subject)
                 if reply_ts is None:
-                    raise ReplyBusy(f"another job is replying to {channel}/{subject}")
+                    raise ReplyBusyError(f"another job is replying to {channel}/{subject}")
             elif attempts > 1:
                 reply_ts = self._find_part(channel, thread_ts, subject, 0)
                 if reply_ts is not None:

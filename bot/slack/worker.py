@@ -107,7 +107,7 @@ class Worker:
         while not self._stopping.is_set():
             try:
                 job = self._store.claim(worker, self.lease_seconds, max_attempts=self.max_attempts)
-            except Exception:  # noqa: BLE001 - a database outage must not kill the thread
+            except Exception:
                 log.exception("could not claim a job; retrying")
                 self._stopping.wait(self.poll_seconds)
                 continue
@@ -130,7 +130,7 @@ class Worker:
                 self._failed(job, exc)
             else:
                 self._store.finish(job.id)
-        except Exception:  # noqa: BLE001 - the store failed; the lease expires, job comes back
+        except Exception:
             log.exception("could not settle a job", extra={"event_key": job.event_key})
         finally:
             with self._lock:
@@ -139,9 +139,7 @@ class Worker:
     def _failed(self, job: Job, exc: Exception) -> None:
         error = f"{type(exc).__name__}: {exc}"
         backoff = self.backoff_seconds * 2 ** (job.attempts - 1)
-        retry = self._store.retry_or_fail(
-            job.id, error, self.max_attempts, backoff_seconds=backoff
-        )
+        retry = self._store.retry_or_fail(job.id, error, self.max_attempts, backoff_seconds=backoff)
         log.warning(
             "job failed",
             exc_info=exc,
@@ -157,5 +155,5 @@ class Worker:
             for job_id, worker in running:
                 try:
                     self._store.renew(job_id, worker, self.lease_seconds)
-                except Exception:  # noqa: BLE001 - renewal is best effort; expiry is safe
+                except Exception:
                     log.exception("could not renew a lease", extra={"job_id": job_id})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 # A wrong weekday (July 29, 2025 was a Tuesday), a date that does not exist and a line of
 # scraped page furniture; the rest is clean copy.
-LIBRARY_BUDGET = """SPRINGFIELD — The city council voted on Monday, July 29, 2025, to approve a new \
-budget for the public library system after a long debate.
+LIBRARY_BUDGET = """SPRINGFIELD — The city council voted on Monday, July 29, 2025, to approve a \
+new budget for the public library system after a long debate.
 
 Council members said the spending plan would take effect on April 31, when the new fiscal \
 quarter begins. The library director thanked residents who spoke at the hearing.

@@ -188,7 +188,9 @@ class FakeSlack:
 
     # -- the API -------------------------------------------------------------------------------
 
-    def handle(self, method: str, args: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def handle(
+        self, method: str, args: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
         with self._changed:
             self.calls.append(Call(method, args))
             self._changed.notify_all()
@@ -200,7 +202,7 @@ class FakeSlack:
                 return failure.status, {"ok": False, "error": error}, headers
             if token != BOT_TOKEN:
                 return 200, {"ok": False, "error": "invalid_auth"}, {}
-            api = getattr(self, "_api_" + method.replace(".", "_"), None)
+            api = getattr(self, "_api_" + method.replace(".", "_").lower(), None)
             if api is None:
                 return 200, {"ok": False, "error": "unknown_method"}, {}
             result: dict[str, Any] = api(args)
@@ -218,7 +220,7 @@ class FakeSlack:
             "bot_id": BOT_ID,
         }
 
-    def _api_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+    def _api_chat_postmessage(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
         problem = self._refuse(channel) or _check_blocks(args.get("blocks"))
         if problem:
@@ -395,7 +397,9 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                     args[key] = json.loads(args[key])
             return args
 
-        def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str]) -> None:
+        def _send(
+            self, status: int, body: bytes, content_type: str, headers: dict[str, str]
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -418,7 +422,7 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             else:
                 self._send(404, b"not found", "text/plain", {})
 
-        do_GET = _dispatch
-        do_POST = _dispatch
+        do_GET = _dispatch  # noqa: N815 - http.server's naming
+        do_POST = _dispatch  # noqa: N815
 
     return Handler

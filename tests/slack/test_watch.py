@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from tests.slack.articles import HARBOR_FERRY, LIBRARY_BUDGET, LIBRARY_BUDGET_FLAGS
 from tests.slack.conftest import CHANNEL, Harness
-from tests.slack.fake_slack import BOT_USER
 
 
 def _text_of(message: dict) -> str:
-    return "\n".join(
-        b["text"]["text"] for b in message["blocks"] if b.get("type") == "section"
-    )
+    return "\n".join(b["text"]["text"] for b in message["blocks"] if b.get("type") == "section")
 
 
 def test_pasted_article_gets_one_thread_reply_with_the_flagged_sentences(harness: Harness) -> None:
@@ -24,7 +21,9 @@ def test_pasted_article_gets_one_thread_reply_with_the_flagged_sentences(harness
         assert f"*{quote}*" in body
     assert "Copydesk flagged 3 possible errors" in reply["blocks"][0]["text"]["text"]
     assert "July 29, 2025" in reply["blocks"][0]["text"]["text"]
-    buttons = [b["accessory"] for b in reply["blocks"] if b.get("accessory", {}).get("type") == "button"]
+    buttons = [
+        b["accessory"] for b in reply["blocks"] if b.get("accessory", {}).get("type") == "button"
+    ]
     assert len(buttons) == 3
     assert reply["metadata"]["event_payload"]["message_ts"] == message["ts"]
     # the in-progress reaction came and went

@@ -60,7 +60,9 @@ def _settings(ack: Ack, body: dict[str, Any], client: WebClient, store: Store, a
             trigger_id=body["trigger_id"], view=settings_view(channel, store.channel_mode(channel))
         )
     except SlackApiError as exc:
-        log.warning("could not open the settings modal", extra={"reason": exc.response.get("error")})
+        log.warning(
+            "could not open the settings modal", extra={"reason": exc.response.get("error")}
+        )
         ack(
             response_type="ephemeral",
             text="Use `/copydesk settings auto` or `/copydesk settings on-request`.",

@@ -1,0 +1,78 @@
+"""Events API, interactivity and slash commands over HTTP, with health and metrics endpoints.
+
+One Starlette app served by uvicorn: `/slack/events` hands the request to Bolt (through Bolt's
+Starlette adapter, in a thread so a slow database never blocks the event loop), `/healthz` is
+liveness, `/readyz` readiness (503 while draining or when the database is down, so a load
+balancer stops sending events), `/metrics` Prometheus. On SIGTERM uvicorn stops accepting
+requests and the lifespan's shutdown drains the worker (issue 5: graceful shutdown).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from bot.ops.slack_surface import EVENTS_PATH, HEALTH_PATH, METRICS_PATH, READY_PATH
+from bot.slack.runtime import Bot
+
+
+def create_asgi_app(bot: Bot, *, manage_lifecycle: bool = True) -> Starlette:
+    """The ASGI app for `bot`; with `manage_lifecycle` it starts and drains the bot's worker."""
+
+    async def events(request: Request) -> Response:
+        body = await request.body()
+        response = await run_in_threadpool(bot.app.dispatch, to_bolt_request(request, body))
+        return to_starlette_response(response)
+
+    async def healthz(request: Request) -> Response:
+        alive = bot.alive()
+        return JSONResponse({"alive": alive}, status_code=200 if alive else 503)
+
+    async def readyz(request: Request) -> Response:
+        ready = await run_in_threadpool(bot.ready)
+        return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
+
+    async def metrics(request: Request) -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_lifecycle:
+            bot.start()
+        try:
+            yield
+        finally:
+            if manage_lifecycle:
+                await run_in_threadpool(bot.stop)
+
+    return Starlette(
+        routes=[
+            Route(EVENTS_PATH, events, methods=["POST"]),
+            Route(HEALTH_PATH, healthz, methods=["GET"]),
+            Route(READY_PATH, readyz, methods=["GET"]),
+            Route(METRICS_PATH, metrics, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+
+
+def serve(bot: Bot, *, host: str, port: int) -> None:
+    """Run the HTTP server until SIGTERM/SIGINT, then drain."""
+    import uvicorn
+
+    uvicorn.run(
+        create_asgi_app(bot),
+        host=host,
+        port=port,
+        log_config=None,  # keep the process's logging (JSON) configuration
+        access_log=False,
+        timeout_graceful_shutdown=30,
+    )

@@ -1,0 +1,95 @@
+"""The running bot: settings, store, Web API client, engine, worker and Bolt app wired together.
+
+`copydesk serve` builds one `Bot`, tests build theirs against the fake Slack server; both then run
+it with `bot.slack.http` (Events API over HTTP) or `bot.slack.socket` (Socket Mode).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from bot.engine import Ruleset, load_ruleset
+from bot.slack.answer import Answerer
+from bot.slack.app import Identity, create_app, identify
+from bot.slack.client import web_client
+from bot.slack.fetch import Fetcher
+from bot.slack.files import FileDownloader
+from bot.slack.inbox import Inbox
+from bot.slack.settings import Settings
+from bot.slack.worker import Worker
+from bot.store import DEFAULT_DATABASE_URL, Store
+
+log = logging.getLogger(__name__)
+
+
+class Bot:
+    """Everything one bot process runs. `start()` starts the worker, `stop()` drains it."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        mode: Literal["socket", "http"],
+        store: Store | None = None,
+        ruleset: Ruleset | None = None,
+    ) -> None:
+        self.settings = settings
+        self.mode = mode
+        self.store = store or Store(settings.database_url or DEFAULT_DATABASE_URL)
+        self.client = web_client(settings)
+        self.identity: Identity = identify(self.client, settings.api_url)
+        self.ruleset = ruleset or load_ruleset()
+        self.fetcher = Fetcher(
+            allow=settings.fetch_allow,
+            max_bytes=settings.max_fetch_bytes,
+            connect_timeout=settings.connect_timeout,
+            read_timeout=settings.read_timeout,
+        )
+        self.files = FileDownloader(
+            self.client,
+            token=settings.bot_token,
+            api_host=settings.api_host,
+            max_bytes=settings.max_file_bytes,
+        )
+        self.answerer = Answerer(
+            store=self.store,
+            client=self.client,
+            ruleset=self.ruleset,
+            fetcher=self.fetcher,
+            files=self.files,
+            bot_user_id=self.identity.user_id,
+        )
+        self.worker = Worker(
+            self.store,
+            self.answerer.answer,
+            self.answerer.give_up,
+            threads=settings.workers,
+            lease_seconds=settings.lease_seconds,
+        )
+        self.inbox = Inbox(self.store, self.worker.wake)
+        signing_secret = settings.signing_secret if mode == "http" else None
+        self.app = create_app(self.client, self.inbox, self.store, signing_secret=signing_secret)
+
+    def start(self) -> None:
+        self.worker.start()
+        log.info(
+            "Copydesk is running",
+            extra={"mode": self.mode, "workers": self.settings.workers, "store": self.store.url},
+        )
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop taking jobs, let running ones finish, release connections (SIGTERM)."""
+        drained = self.worker.stop(timeout)
+        if not drained:
+            log.warning("stopped with jobs still running; their leases will expire")
+        self.fetcher.close()
+        self.files.close()
+
+    def alive(self) -> bool:
+        """Liveness: the worker threads run (a database outage is readiness, not liveness)."""
+        return self.worker.alive
+
+    def ready(self) -> bool:
+        """Readiness: taking events and the database answers."""
+        return self.worker.alive and self.store.ping()
