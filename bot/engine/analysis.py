@@ -152,8 +152,14 @@ class Analysis:
             return earlier
         if title is None:
             # a surname only one person in the KB goes by ("Bessent"), unless it is a word
-            unique = len(hit.people) == 1 and hit.form.lower() not in _COMMON_WORDS
-            return hit.people if unique else ()
+            if hit.form.lower() in _COMMON_WORDS:
+                return ()
+            if len(hit.people) == 1:
+                return hit.people
+            # "Trump" is also a surname of relatives with no office: take the one officeholder
+            kb = self.knowledge.kb
+            officeholders = tuple(p for p in hit.people if kb.terms_of(p))
+            return officeholders if len(officeholders) == 1 else ()
         kb = self.knowledge.kb
         holders = tuple(
             p

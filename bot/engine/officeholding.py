@@ -9,7 +9,7 @@ lists every holder of the office on that date (unknown is never wrong).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.engine.analysis import Analysis, Mention
@@ -75,10 +75,10 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
         return None
     actual = tuple(kb.offices_held(person, day))
     if regular:
-        # held it at another time: wrong only if the KB lists every holder on that day
+        # held it at another time: wrong only if the KB is sure nobody re-appointed them
         for office in dict.fromkeys(t.office for t in regular):
-            if kb.covered(office, day):
-                mine = tuple(t for t in regular if t.office == office)
+            mine = tuple(t for t in regular if t.office == office)
+            if surely_out_of_office(kb, office, mine, day):
                 return Verdict(
                     mention,
                     person,
@@ -99,6 +99,34 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
     office = covered[0]
     return Verdict(
         mention, person, Problem.NEVER_HELD, office, (), tuple(kb.holders(office, day)), actual
+    )
+
+
+def surely_out_of_office(kb: KnowledgeBase, office: str, mine: tuple[Term, ...], day: date) -> bool:
+    """Is the person surely not holding `office` on `day`, given their terms `mine`?
+
+    Within the office's coverage the KB lists every holder, so yes. Past the coverage (a story
+    dated after the sources' `complete_to`), only a term that ended and was followed by someone
+    else's in the same seat proves it: the office moved on (Yellen -> Bessent). A holder the KB
+    does not know is never assumed (issue 3: freshness)."""
+    start, end = kb.coverage(office)
+    if day < start:
+        return False
+    if all(t.surely_starts_after(day) for t in mine):
+        return True  # a future holder, inside the listed period
+    if day <= end:
+        return True
+    last = max(mine, key=lambda t: t.start.earliest)
+    if last.end is None or not last.surely_ended_before(day):
+        return False
+    last_end = last.end
+    return any(
+        other.person != last.person
+        and other.seat == last.seat
+        and other.start.earliest >= last_end.earliest - timedelta(days=1)
+        and other.start.latest <= day
+        for other in kb.terms_by_office.get(office, ())
+        if other.role is not Role.ELECT
     )
 
 

@@ -128,3 +128,26 @@ def test_platform_attribution_resolves_he_to_the_previous_subject(test_ruleset, 
     ]
     ok = "Donald Trump met officials. He posted on Truth Social that talks went well."
     assert _flags(test_ruleset, doc, ok, date(2025, 7, 29)) == []
+
+
+def test_after_the_sources_end_a_former_holder_with_a_successor_is_still_wrong(
+    test_ruleset, doc
+) -> None:
+    # the test facts are complete to 2025-12-31; in 2026 only proven facts may flag
+    day = date(2026, 3, 2)
+    assert _flags(test_ruleset, doc, "Treasury Secretary Janet Yellen spoke.", day) == [
+        ("Treasury Secretary Janet Yellen", "anachronism")
+    ]
+    # a new appointment after the KB's horizon cannot be excluded: a title error stays silent
+    assert _flags(test_ruleset, doc, "Commerce Secretary Jamieson Greer spoke.", day) == []
+
+
+def test_a_future_holder_is_an_anachronism(test_ruleset, doc) -> None:
+    assert _flags(
+        test_ruleset, doc, "Treasury Secretary Scott Bessent spoke.", date(2024, 5, 1)
+    ) == [("Treasury Secretary Scott Bessent", "anachronism")]
+
+
+def test_short_form_resolves_to_the_one_officeholder_among_namesakes(test_ruleset, doc) -> None:
+    text = "Xi Jinping spoke in Beijing, while Trump wrote on Truth Social that talks had stalled."
+    assert _flags(test_ruleset, doc, text, date(2025, 7, 29)) == []

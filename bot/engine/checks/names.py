@@ -56,7 +56,7 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     index = analysis.knowledge
     kb = index.kb
     text = analysis.text
-    known_spans = [(h.start, h.end) for h in analysis.name_hits]
+    known_spans = [(h.start, h.end) for h in analysis.name_hits if not h.short]
     mentioned = {pid for m in analysis.mentions for pid in m.people}
     prominent = set(p.prominent_groups)
     for run in _RUN.finditer(text):
