@@ -118,9 +118,8 @@ def main() -> int:
     p50, p99 = percentile(mine, 0.5) * 1e3, percentile(mine, 0.99) * 1e3
     q50, q99 = percentile(theirs, 0.5) * 1e3, percentile(theirs, 0.99) * 1e3
     print(f"warm per article   copydesk p50 {p50:.2f} ms  p99 {p99:.2f} ms")
-    print(
-        f"                   proselint p50 {q50:.2f} ms  p99 {q99:.2f} ms  -> copydesk {q50 / p50:.1f}x faster"
-    )
+    print(f"                   proselint p50 {q50:.2f} ms  p99 {q99:.2f} ms")
+    print(f"                   -> copydesk is {q50 / p50:.1f}x faster at p50")
 
     mbps, growth = throughput(texts, 1.0)
     print(
@@ -139,8 +138,8 @@ def main() -> int:
     mine_proc, _ = process_time(copydesk, args.process_runs)
     theirs_proc, _ = process_time(proselint, args.process_runs)
     print(
-        f"whole process      copydesk {mine_proc * 1e3:.0f} ms  proselint {theirs_proc * 1e3:.0f} ms"
-        f"  -> ratio {mine_proc / theirs_proc:.2f}"
+        f"whole process      copydesk {mine_proc * 1e3:.0f} ms  "
+        f"proselint {theirs_proc * 1e3:.0f} ms  -> ratio {mine_proc / theirs_proc:.2f}"
     )
 
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:

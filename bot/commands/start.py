@@ -16,7 +16,8 @@ CONNECT_SLACK = """\
 To run Copydesk in Slack:
   1. Create the app from deploy/slack/manifest-socket-mode.yaml (README: "Install in Slack").
   2. export SLACK_BOT_TOKEN=xoxb-...   (OAuth & Permissions, after installing to the workspace)
-     export SLACK_APP_TOKEN=xapp-...   (Basic Information > App-Level Tokens, scope connections:write)
+     export SLACK_APP_TOKEN=xapp-...   (Basic Information > App-Level Tokens,
+                                        scope connections:write)
   3. Run this command again: it starts the bot in Socket Mode (no public URL needed).
 """
 
