@@ -39,7 +39,7 @@ from bot.slack.detect import Intake, classify
 from bot.slack.escape import escape
 from bot.slack.fetch import HTML_TYPES, Fetcher
 from bot.slack.files import FileDownloader
-from bot.slack.jobs import Kind, parse_date
+from bot.slack.jobs import MAX_PASTE_BYTES, Kind, parse_date
 from bot.slack.replies import CLEAN, IN_PROGRESS, Replies, ReplyBusyError
 from bot.store import CheckRecord, Job, Store, finding_key
 
@@ -369,6 +369,13 @@ class Answerer:
                 story_date=story_date,
                 message_date=message_date,
                 today=today,
+            )
+        size = int(message.get("text_size") or 0)
+        if size > MAX_PASTE_BYTES:
+            raise InputError(
+                f"the message is {size / 1_000_000:.1f} MB; Copydesk checks pasted text up to "
+                f"{MAX_PASTE_BYTES // 1_000_000} MB (a whole article is far less): check one "
+                "article at a time, or share it as a file"
             )
         return load_document(
             str(message.get("text") or ""),

@@ -25,7 +25,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•◦▪]|\d{1,2}[.)])\s+")
 
 ARTICLE_MIN_WORDS = 60  # a short brief; chat messages are rarely this long
 LONG_ARTICLE_WORDS = 120  # at this length one paragraph of prose is enough
-LINK_SHARE_MAX_WORDS = 20  # "Story for tomorrow: <link>" is a link share, an essay is not
+LINK_SHARE_MAX_WORDS = 20
+HUGE_PASTE_CHARS = 100_000  # above this, skip the shape analysis (the listener must ack in 3 s)  # "Story for tomorrow: <link>" is a link share, an essay is not
 
 # Document files the bot reads (bot.document.files): by extension and by media type.
 FILE_EXTENSIONS = frozenset({"txt", "text", "md", "markdown", "html", "htm", "docx", "pdf"})
@@ -67,6 +68,8 @@ def word_count(text: str) -> int:
 
 def looks_like_article(text: str) -> bool:
     """True for pasted copy: several sentences or paragraphs of prose, not chat, code or a list."""
+    if len(text) > HUGE_PASTE_CHARS:
+        return True  # nobody chats this much; the worker says if it is too large to check
     prose = plain_text(_CODE_BLOCK.sub(" ", text))
     words = word_count(prose)
     if words < ARTICLE_MIN_WORDS:

@@ -42,6 +42,10 @@ class NewJob:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
+# Slack cuts messages at 40,000 characters; a bigger "paste" is not kept whole in the inbox, only
+# its size, so the worker can say it is too large without the database holding megabytes.
+MAX_PASTE_BYTES = 1_000_000
+
 _MESSAGE_FIELDS = ("ts", "thread_ts", "text", "user", "bot_id", "subtype")
 _FILE_FIELDS = ("id", "name", "title", "mimetype", "filetype", "size")
 _LEADING_DATE = re.compile(r"^\s*(?:(?:date|at|on|for)\s+)?(\d{4}-\d{2}-\d{2})\b\s*", re.I)
@@ -50,6 +54,12 @@ _LEADING_DATE = re.compile(r"^\s*(?:(?:date|at|on|for)\s+)?(\d{4}-\d{2}-\d{2})\b
 def slim_message(message: Mapping[str, Any]) -> dict[str, Any]:
     """The parts of a Slack message the worker needs (the inbox keeps no more than that)."""
     slim = {k: message[k] for k in _MESSAGE_FIELDS if message.get(k) is not None}
+    text = str(slim.get("text", ""))
+    if len(text) > MAX_PASTE_BYTES // 4:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_PASTE_BYTES:
+            slim["text"] = text[: MAX_PASTE_BYTES // 4]
+            slim["text_size"] = size
     files = [
         {k: f[k] for k in _FILE_FIELDS if f.get(k) is not None}
         for f in message.get("files") or []

@@ -4,6 +4,7 @@ requests to it (Events API, slash commands, interactivity) exactly as Slack send
 from __future__ import annotations
 
 import hashlib
+import html
 import hmac
 import ipaddress
 import itertools
@@ -13,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlencode
 
@@ -202,3 +204,75 @@ def harness(fake_slack: FakeSlack, slack_store: Store, ruleset: Ruleset) -> Iter
 @pytest.fixture
 def database_url(tmp_path: Any) -> str:  # TEMPORARY until tests/conftest.py lands
     return f"sqlite:///{tmp_path}/copydesk.db"
+
+
+class ArticleServer:
+    """A local web server with article pages and misbehaving ones; records every request."""
+
+    def __init__(self, pages: dict[str, tuple[int, str, bytes, dict[str, str]]]) -> None:
+        self.pages = pages
+        self.hits: list[str] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                server.hits.append(self.path)
+                status, content_type, body, headers = server.pages.get(
+                    self.path, (404, "text/plain", b"no such page", {})
+                )
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def article_html(title: str, text: str) -> bytes:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n\n"))
+    return (
+        f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>{html.escape(title)}</h1>\n{paragraphs}</article>"
+        f"<footer>© Springfield Gazette</footer></body></html>"
+    ).encode()
+
+
+@pytest.fixture
+def article_server() -> Iterator[ArticleServer]:
+    from tests.slack.articles import LIBRARY_BUDGET
+
+    page = article_html("Council approves library budget", LIBRARY_BUDGET)
+    server = ArticleServer(
+        {
+            "/news/library-budget": (200, "text/html; charset=utf-8", page, {}),
+            "/old-link": (301, "text/html", b"", {"Location": "/news/library-budget"}),
+            "/to-metadata": (
+                302,
+                "text/html",
+                b"",
+                {"Location": "http://169.254.169.254/latest/meta-data/"},
+            ),
+            "/brochure.pdf": (200, "application/pdf", b"%PDF-1.4 not really", {}),
+            "/paywalled": (403, "text/html", b"<p>subscribe</p>", {}),
+        }
+    )
+    yield server
+    server.close()
