@@ -25,8 +25,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•◦▪]|\d{1,2}[.)])\s+")
 
 ARTICLE_MIN_WORDS = 60  # a short brief; chat messages are rarely this long
 LONG_ARTICLE_WORDS = 120  # at this length one paragraph of prose is enough
-LINK_SHARE_MAX_WORDS = 20
-HUGE_PASTE_CHARS = 100_000  # above this, skip the shape analysis (the listener must ack in 3 s)  # "Story for tomorrow: <link>" is a link share, an essay is not
+LINK_SHARE_MAX_WORDS = 20  # "Story for tomorrow: <link>" is a link share, an essay is not
+HUGE_PASTE_CHARS = 100_000  # above this, skip the shape analysis (the listener must ack in 3 s)
 
 # Document files the bot reads (bot.document.files): by extension and by media type.
 FILE_EXTENSIONS = frozenset({"txt", "text", "md", "markdown", "html", "htm", "docx", "pdf"})

@@ -4,8 +4,8 @@ requests to it (Events API, slash commands, interactivity) exactly as Slack send
 from __future__ import annotations
 
 import hashlib
-import html
 import hmac
+import html
 import ipaddress
 import itertools
 import json
@@ -218,7 +218,7 @@ class ArticleServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 server.hits.append(self.path)
                 status, content_type, body, headers = server.pages.get(
                     self.path, (404, "text/plain", b"no such page", {})
