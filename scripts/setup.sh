@@ -9,6 +9,7 @@ fi
 stamp=.venv/.copydesk-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  # compat mode: a plain .pth path entry; the default import-hook finder adds ~35 ms to start-up
+  .venv/bin/python -m pip install --quiet -e ".[dev]" --config-settings editable_mode=compat
   touch "$stamp"
 fi

@@ -37,7 +37,6 @@ class Mention:
     title: TitleHit | None
     title_start: int  # where the title phrase (with its adjective) starts; == start if none
     jurisdictions: tuple[str, ...]  # pinned by an adjective ("Chinese"), else ()
-    historical: bool
 
     @property
     def person(self) -> str | None:
@@ -139,7 +138,6 @@ class Analysis:
                     title=title,
                     title_start=title_start,
                     jurisdictions=jurisdictions,
-                    historical=self.is_historical(title_start, hit.end),
                 )
             )
         return out
@@ -195,6 +193,11 @@ class Analysis:
         return title, start, jurisdictions
 
     # -- history ------------------------------------------------------------------------------
+    def mention_is_historical(self, mention: Mention) -> bool:
+        """Asked only of mentions about to be flagged: it needs the sentence (syntok), which
+        costs more than everything else a check does."""
+        return self.is_historical(mention.title_start, mention.end)
+
     def sentence(self, offset: int) -> Sentence:
         return self.document.sentence_at(offset)
 

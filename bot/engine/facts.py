@@ -115,17 +115,24 @@ def deadlines(analysis: Analysis, subjects: list[str]) -> list[Fact]:
             value = date(year, m.month, m.day_of_month)
         except ValueError:
             continue
-        sentence = analysis.sentence(m.start)
-        head = text[sentence.start : m.start]
+        head = _clause_before(text, m.start)
         nouns = subject_re.findall(head)
         is_deadline = cue.group("cue").lower() in ("deadline", "cutoff", "cut-off")
         about = "deadline" if is_deadline or not nouns else nouns[-1].lower()
-        words = re.findall(r"[\w']+", text[max(sentence.start, m.start - 25) : m.start])
+        words = re.findall(r"[\w']+", head[-25:])
         anaphoric = bool(set(w.lower() for w in words[-3:]) & ANAPHORIC) or about != "deadline"
         out.append(
             Fact("deadline", about, value, m.start, m.end, anaphoric, _qualifier(text, m.end))
         )
     return out
+
+
+def _clause_before(text: str, pos: int, reach: int = 160) -> str:
+    """The text before `pos` back to the previous full stop or line break: where the thing that
+    expires is named. A bounded look-back, so no sentence split is needed on the hot path."""
+    head = text[max(0, pos - reach) : pos]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    return head[cut + 1 :] if cut >= 0 else head
 
 
 def _qualifier(text: str, pos: int) -> str | None:

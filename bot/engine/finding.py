@@ -110,8 +110,12 @@ class Finding:
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Keep, of overlapping findings, the one with the highest priority; order by position."""
+    from bot.engine.spans import Spans
+
     kept: list[Finding] = []
+    taken = Spans()
     for finding in sorted(findings, key=lambda f: f.priority, reverse=True):
-        if not any(finding.overlaps(k) for k in kept):
+        if not taken.overlaps(finding.start, finding.end):
+            taken.add(finding.start, finding.end)
             kept.append(finding)
     return sorted(kept, key=lambda f: (f.start, f.end))

@@ -44,7 +44,11 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
     """Wrong titled mentions in the document, judged once and cached on the analysis."""
     cached = analysis.__dict__.get("_officeholding")
     if cached is None:
-        cached = [v for m in analysis.mentions if (v := _judge(analysis, m)) is not None]
+        cached = [
+            v
+            for m in analysis.mentions
+            if (v := _judge(analysis, m)) is not None and not analysis.mention_is_historical(m)
+        ]
         analysis.__dict__["_officeholding"] = cached
     return cached
 
@@ -58,7 +62,7 @@ def _offices_named(index: KnowledgeIndex, mention: Mention) -> tuple[str, ...]:
 
 
 def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
-    if mention.title is None or mention.historical or mention.person is None:
+    if mention.title is None or mention.person is None:
         return None
     index = analysis.knowledge
     kb = index.kb

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
 from bot.engine.finding import Category, Severity
 from bot.errors import RuleError
@@ -100,45 +99,7 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that keeps the line of every mapping and key (1-based)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = {
-        str(k): v for k, v in loader.construct_mapping(node, deep=True).items()
-    }
-    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = lines
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
-
-
-def read_yaml_with_lines(path: Path) -> Any:
-    """Parse a YAML file keeping line numbers; syntax errors become a `RuleError`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), None, None, f"cannot read the file: {exc}") from exc
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise RuleError(str(path), line, None, f"invalid YAML: {exc.problem}") from exc
-
-
-def _key_line(node: dict[str, Any], path: str) -> int:
+def key_line(node: dict[str, Any], path: str) -> int:
     """Best line for a msgspec error path such as `$.examples.flag[0].flags`."""
     line = int(node.get("__line__", 0))
     current: Any = node
@@ -164,6 +125,8 @@ _ALLOWED = {
 
 def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
     """Load and validate one pack; `kinds` maps a kind name to its `CheckKind`."""
+    from bot.engine.yamllines import read_yaml_with_lines, strip_lines
+
     raw = read_yaml_with_lines(path)
     pack = path.stem
     if not isinstance(raw, dict):
@@ -171,9 +134,9 @@ def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
             str(path), 1, None, "a rule pack is a mapping with 'description' and 'rules'"
         )
     try:
-        msgspec.convert(_strip_lines(raw), PackSpec)
+        msgspec.convert(strip_lines(raw), PackSpec)
     except msgspec.ValidationError as exc:
-        raise RuleError(str(path), _key_line(raw, _error_path(exc)), None, str(exc)) from exc
+        raise RuleError(str(path), key_line(raw, error_path(exc)), None, str(exc)) from exc
     rules: list[LoadedRule] = []
     seen: set[str] = set()
     for node in raw["rules"]:
@@ -181,7 +144,7 @@ def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
     return rules
 
 
-def _error_path(exc: msgspec.ValidationError) -> str:
+def error_path(exc: msgspec.ValidationError) -> str:
     match = re.search(r"at `(\$[^`]*)`", str(exc))
     return match.group(1) if match else "$"
 
@@ -189,19 +152,21 @@ def _error_path(exc: msgspec.ValidationError) -> str:
 def _load_rule(
     path: Path, pack: str, node: dict[str, Any], kinds: dict[str, Any], seen: set[str]
 ) -> LoadedRule:
+    from bot.engine.yamllines import strip_lines
+
     rule_id = str(node.get("id")) if isinstance(node, dict) and "id" in node else None
     line = int(node.get("__line__", 0)) if isinstance(node, dict) else 0
 
     def fail(problem: str, key_path: str = "$") -> RuleError:
-        at = _key_line(node, key_path) if isinstance(node, dict) else line
+        at = key_line(node, key_path) if isinstance(node, dict) else line
         return RuleError(str(path), at or line, rule_id, problem)
 
     if not isinstance(node, dict):
         raise fail("a rule is a mapping of keys (id, kind, category, ...)")
     try:
-        spec = msgspec.convert(_strip_lines(node), RuleSpec)
+        spec = msgspec.convert(strip_lines(node), RuleSpec)
     except msgspec.ValidationError as exc:
-        where = _error_path(exc)
+        where = error_path(exc)
         key = where.rsplit(".", 1)[-1]
         problem = str(exc)
         if key in _ALLOWED:

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import __version__
-from bot.engine.rules import LoadedRule, load_pack
+from bot.engine.rules import LoadedRule
 from bot.kb.index import KnowledgeIndex
-from bot.kb.load import kb_files, load_knowledge
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def cache_dir() -> Path:
 
 def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
     packs = sorted((rules_dir / "packs").glob("*.yaml"))
-    kb = kb_files(rules_dir / "kb")
+    kb = sorted(p for p in (rules_dir / "kb").rglob("*.yaml") if not p.name.startswith("."))
     return packs, kb
 
 
@@ -71,7 +70,10 @@ def _content_digest(files: list[Path]) -> str:
 
 def build_ruleset(rules_dir: Path) -> Ruleset:
     """Validate and compile every pack and the knowledge base (slow path)."""
+    # YAML parsing and validation are only needed here, not on the prebuilt-index path
     from bot.engine.registry import KINDS
+    from bot.engine.rules import load_pack
+    from bot.kb.load import load_knowledge
 
     packs, kb_paths = _sources(rules_dir)
     rules: list[LoadedRule] = []

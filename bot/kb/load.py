@@ -37,13 +37,10 @@ _QID = re.compile(r"^Q\d+$")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def kb_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.yaml") if not p.name.startswith("."))
-
-
 def load_knowledge(root: Path) -> KnowledgeBase:
     """Read, validate and merge every KB file under `root`."""
-    files = [(path, _read(path)) for path in kb_files(root)]
+    paths = sorted(p for p in root.rglob("*.yaml") if not p.name.startswith("."))
+    files = [(path, _read(path)) for path in paths]
     return build_knowledge(files)
 
 

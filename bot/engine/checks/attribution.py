@@ -8,6 +8,8 @@ inside the platform's `complete_for` groups can be said not to use it.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -24,23 +26,25 @@ class AttributionParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
     verbs: list[str]  # "posted", "wrote", "said" ... standing before "on <platform>"
 
 
+def _between(analysis: Analysis, start: int, end: int) -> list[Mention]:
+    """Resolved mentions starting in `[start, end)` (mentions are in text order)."""
+    mentions = analysis.mentions
+    starts = [m.start for m in mentions]
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [m for m in mentions[lo:hi] if m.person]
+
+
 def _speaker(analysis: Analysis, pos: int) -> Mention | None:
     sentence = analysis.sentence(pos)
-    before = [m for m in analysis.mentions if sentence.start <= m.start < pos and m.person]
+    before = _between(analysis, sentence.start, pos)
     if before:
         return before[-1]
     if re.match(r"\s*(?:He|She)\b", sentence.text):
         previous = analysis.document.sentence_before(sentence)
-        while previous is not None:
-            found = [
-                m
-                for m in analysis.mentions
-                if previous.start <= m.start < previous.end and m.person
-            ]
+        if previous is not None:
+            found = _between(analysis, previous.start, previous.end)
             if found:
                 return found[0]
-            previous = analysis.document.sentence_before(previous)
-            break
     return None
 
 
@@ -54,20 +58,26 @@ def _in_scope(analysis: Analysis, platform: Platform, person: str) -> bool:
     return any(kb.offices[t.office].group in groups for t in kb.terms_of(person))
 
 
+@functools.lru_cache(maxsize=64)
+def _pattern(verbs: tuple[str, ...], aliases: tuple[str, ...]) -> re.Pattern[str]:
+    verb = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    names = "|".join(re.escape(a) for a in aliases)
+    return re.compile(
+        rf"\b(?:(?P<verb>{verb})\s+(?:\w+\s+)?)?(?:on|to|in a post on|via)\s+"
+        rf"(?:(?:his|her|their|the)\s+)?(?:(?:social[- ]media|social network|messaging)\s+"
+        rf"(?:platform|site|network|app)\s+)?(?:account\s+on\s+)?(?P<platform>{names})\b"
+    )
+
+
 def _attribution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: AttributionParams = rule.params
     analysis = ctx.analysis
     kb = analysis.knowledge.kb
     text = analysis.text
-    verbs = "|".join(sorted(map(re.escape, p.verbs), key=len, reverse=True))
     for platform in kb.platforms.values():
-        names = "|".join(re.escape(a) for a in platform.aliases)
-        pattern = re.compile(
-            rf"\b(?:(?P<verb>{verbs})\s+(?:\w+\s+)?)?(?:on|to|in a post on|via)\s+"
-            rf"(?:(?:his|her|their|the)\s+)?(?:(?:social[- ]media|social network|messaging)\s+"
-            rf"(?:platform|site|network|app)\s+)?(?:account\s+on\s+)?(?P<platform>{names})\b"
-        )
-        for match in pattern.finditer(text):
+        if not any(alias in text for alias in platform.aliases):
+            continue
+        for match in _pattern(tuple(p.verbs), platform.aliases).finditer(text):
             speaker = _speaker(analysis, match.start())
             if speaker is None or speaker.person is None:
                 continue

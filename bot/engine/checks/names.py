@@ -19,6 +19,7 @@ from bot.engine.analysis import Analysis
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.rules import LoadedRule
+from bot.engine.spans import Spans
 from bot.kb.index import fold
 from bot.kb.model import OfficeGroup
 
@@ -56,13 +57,13 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     index = analysis.knowledge
     kb = index.kb
     text = analysis.text
-    known_spans = [(h.start, h.end) for h in analysis.name_hits if not h.short]
+    known = Spans((h.start, h.end) for h in analysis.name_hits if not h.short)
     mentioned = {pid for m in analysis.mentions for pid in m.people}
     prominent = set(p.prominent_groups)
     for run in _RUN.finditer(text):
         best: tuple[float, str, str, int, int] | None = None
         for start, end, window in _windows(run.group(0), run.start()):
-            if any(s < end and start < e for s, e in known_spans):
+            if known.overlaps(start, end):
                 continue
             folded = fold(window.rstrip(".,"))
             if folded in index.known_forms:

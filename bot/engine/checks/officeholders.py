@@ -135,7 +135,9 @@ def _later_mentions(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         return
     for m in analysis.mentions:
         verdict = miscast.get(m.person or "")
-        if verdict is None or m.start <= verdict.mention.end or m.title is not None or m.historical:
+        if verdict is None or m.start <= verdict.mention.end or m.title is not None:
+            continue
+        if analysis.mention_is_historical(m):
             continue
         if _possessive_or_object(analysis.text, m.start):
             continue
