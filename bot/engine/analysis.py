@@ -69,6 +69,19 @@ _COMMON_WORDS = (
 )
 
 
+# A word right before a title that makes it another office: "Deputy Prime Minister", "Vice
+# Chancellor", "state Sen.", "Lt. Gov.", "Shadow Chancellor", "Under Secretary of State".
+TITLE_QUALIFIERS = frozenset(
+    "deputy vice assistant under associate shadow state lt lieutenant lieut junior regional "
+    "provincial city county municipal party opposition student honorary co-chair".split()
+)
+
+
+def _qualified_away(text: str, title_start: int) -> bool:
+    before = word_before(text, title_start, 1)
+    return bool(before) and before[0].rstrip(".") in TITLE_QUALIFIERS
+
+
 def _lower_same_length(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -175,7 +188,7 @@ class Analysis:
         if gap == name_start:
             return None, name_start, ()
         title = self._title_by_end.get(gap)
-        if title is None:
+        if title is None or _qualified_away(text, title.start):
             return None, name_start, ()
         start = title.start
         jurisdictions: tuple[str, ...] = ()

@@ -151,3 +151,16 @@ def test_a_future_holder_is_an_anachronism(test_ruleset, doc) -> None:
 def test_short_form_resolves_to_the_one_officeholder_among_namesakes(test_ruleset, doc) -> None:
     text = "Xi Jinping spoke in Beijing, while Trump wrote on Truth Social that talks had stalled."
     assert _flags(test_ruleset, doc, text, date(2025, 7, 29)) == []
+
+
+def test_qualified_titles_are_other_offices(test_ruleset, doc) -> None:
+    day = date(2025, 7, 29)
+    for text in (
+        "Deputy Prime Minister Rishi Sunak spoke.",
+        "Vice Chancellor Olaf Scholz spoke.",
+        "Shadow Chancellor Olaf Scholz spoke.",
+        "state Sen. Marco Rubio spoke.",
+        "Lt. Gov. Gavin Newsom spoke.",
+        "U.S. Deputy Secretary of State Marco Rubio spoke.",
+    ):
+        assert _flags(test_ruleset, doc, text, day) == [], text

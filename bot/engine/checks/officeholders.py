@@ -215,10 +215,21 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             )
 
 
+_LEGACY_AFTER = re.compile(
+    r"(?:['’]s\b|-era\b|\s+(?:era|officials?|veterans?|alum(?:ni|nus|na)?|appointees?|"
+    r"policy|policies|rules?|regulations?|programs?|initiatives?|years|tenure|holdovers?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _historical_administration(analysis: Analysis, start: int, end: int) -> bool:
     """'under the Biden administration', 'the Biden administration imposed ...' speak of the
     past; 'as the Biden administration considers ...' speaks of now."""
     if analysis.is_historical(start, end):
+        return True
+    # its legacy or its people: "the Obama administration's rule", "a Bush administration
+    # official", "Trump-era tariffs" speak of the administration as a thing of the past
+    if _LEGACY_AFTER.match(analysis.text, end):
         return True
     before = word_before(analysis.text, start, 2)
     if any(w in HISTORY_BEFORE or w in {"during", "last", "prior", "previous"} for w in before):
