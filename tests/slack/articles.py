@@ -46,3 +46,12 @@ organisers said was a printing mistake by a volunteer. Tickets go on sale in the
 \u202eand will be sold online\u202c only.
 
 The festival drew about 9,000 people over three days, organisers said."""
+
+# Right in 2023, wrong in July 2025 copy (the test knowledge base knows the term dates).
+BRIDGE_VISIT = """WASHINGTON — President Joe Biden toured the rebuilt river bridge on Thursday \
+and spoke with workers who finished the project ahead of schedule.
+
+The bridge carries about 40,000 vehicles a day and was closed for most of the past year. \
+Local officials said the reopening would shorten commutes for thousands of residents.
+
+The visit lasted about an hour, and the motorcade left for the airport shortly after noon."""

@@ -3,6 +3,7 @@ requests to it (Events API, slash commands, interactivity) exactly as Slack send
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import html
@@ -181,29 +182,35 @@ def fake_slack() -> Iterator[FakeSlack]:
         yield fake
 
 
-@pytest.fixture
-def slack_store(database_url: str) -> Iterator[Store]:
-    store = Store(database_url)
+@contextlib.contextmanager
+def running_bot(fake: FakeSlack, url: str, ruleset: Ruleset, **overrides: Any) -> Iterator[Harness]:
+    """A bot in HTTP mode on the database at `url`, served on 127.0.0.1, talking to `fake`."""
+    store = Store(url)
     store.upgrade()
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def harness(fake_slack: FakeSlack, slack_store: Store, ruleset: Ruleset) -> Iterator[Harness]:
-    """A bot in HTTP mode, on a fresh store, talking to a fresh fake Slack."""
-    bot = Bot(settings_for(fake_slack), mode="http", store=slack_store, ruleset=ruleset)
+    bot = Bot(settings_for(fake, **overrides), mode="http", store=store, ruleset=ruleset)
     bot.worker.poll_seconds = 0.2
     bot.worker.backoff_seconds = 0.1
-    with ServerThread(create_asgi_app(bot)) as server:
-        harness = Harness(fake_slack, bot, server.url)
-        yield harness
-        harness.http.close()
+    try:
+        with ServerThread(create_asgi_app(bot)) as server:
+            harness = Harness(fake, bot, server.url)
+            yield harness
+            harness.http.close()
+    finally:
+        store.close()
 
 
 @pytest.fixture
-def database_url(tmp_path: Any) -> str:  # TEMPORARY until tests/conftest.py lands
-    return f"sqlite:///{tmp_path}/copydesk.db"
+def harness(fake_slack: FakeSlack, sqlite_url: str, ruleset: Ruleset) -> Iterator[Harness]:
+    """A bot on a fresh SQLite store, talking to a fresh fake Slack."""
+    with running_bot(fake_slack, sqlite_url, ruleset) as harness:
+        yield harness
+
+
+@pytest.fixture
+def harness_any_db(fake_slack: FakeSlack, database_url: str, ruleset: Ruleset) -> Iterator[Harness]:
+    """The same, once on SQLite and once on PostgreSQL (for the reliability guarantees)."""
+    with running_bot(fake_slack, database_url, ruleset) as harness:
+        yield harness
 
 
 class ArticleServer:
