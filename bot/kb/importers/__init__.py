@@ -1,0 +1,6 @@
+"""Importers that turn the public data files in /work/shared/data into knowledge-base YAML.
+
+One module per data file (us_executive, us_legislators, us_cabinet, world_heads), shared helpers
+for names, dates and output, and `run` to import everything:
+`python -m bot.kb.importers --data ../shared/data --out rules/kb/imported`.
+"""

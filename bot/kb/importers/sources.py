@@ -1,0 +1,97 @@
+"""The sources the imported facts cite, one per data file (see /work/shared/data/SOURCES.md).
+
+`complete_to` is the date up to which each file is known complete; an open term from a file is
+never assumed to last past it. The reasons for each date are in the comments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.kb.importers.model import Source
+
+CONGRESS_REPO = "https://github.com/unitedstates/congress-legislators"
+
+# All three congress-legislators files are from commit dfa96222 (2026-06-15); the departed file
+# was built from every commit of legislators-current.yaml up to that one.
+US_EXECUTIVE = Source(
+    id="congress-legislators-executive",
+    name="unitedstates/congress-legislators executive.yaml",
+    url=CONGRESS_REPO,
+    licence="CC0-1.0",
+    complete_to=date(2026, 6, 15),
+)
+US_LEGISLATORS_CURRENT = Source(
+    id="congress-legislators-current",
+    name="unitedstates/congress-legislators legislators-current.yaml",
+    url=CONGRESS_REPO,
+    licence="CC0-1.0",
+    complete_to=date(2026, 6, 15),
+)
+US_LEGISLATORS_DEPARTED = Source(
+    id="congress-legislators-departed",
+    name=(
+        "unitedstates/congress-legislators legislators-current.yaml history"
+        " (members who left, 2012-2026)"
+    ),
+    url=CONGRESS_REPO,
+    licence="CC0-1.0",
+    complete_to=date(2026, 6, 15),
+)
+# FiveThirtyEight's file ends on 2023-02-13: its "Still in office" means in office on that day.
+US_CABINET = Source(
+    id="fivethirtyeight-cabinet-turnover",
+    name="fivethirtyeight/data cabinet-turnover.csv",
+    url="https://github.com/fivethirtyeight/data",
+    licence="CC-BY-4.0",
+    complete_to=date(2023, 2, 13),
+)
+# Daily snapshots 2026-05-16 -> 2026-08-22 of the current G20/ASEAN leaders.
+WORLD_G20_ASEAN = Source(
+    id="world-leaders-current-g20-asean",
+    name=(
+        "open-data-archive/world-leaders-current (G20, ASEAN, EU; daily 2026-05-16 to 2026-08-22)"
+    ),
+    url="https://github.com/open-data-archive/world-leaders-current",
+    licence="CC-BY-SA-4.0",
+    complete_to=date(2026, 8, 22),
+)
+# Every version of the scraper output, 2021-08-26 -> 2024-10-23. The repo has no licence file;
+# its content is Wikidata statements, which are CC0.
+WORLD_SNAPSHOTS_2021_2024 = Source(
+    id="everypolitician-world-leaders-2021-2024",
+    name=(
+        "every-politician-scrapers/world-leaders-2021 wikidata.csv"
+        " (all versions 2021-08-26 to 2024-10-23)"
+    ),
+    url="https://github.com/every-politician-scrapers/world-leaders-2021",
+    licence="CC0-1.0",
+    complete_to=date(2024, 10, 23),
+)
+# One later version of the same file; its commit date is unknown. It lists Andy Burnham as UK
+# prime minister, whom the G20 file shows taking office on 2026-07-20, so the snapshot is no
+# older than that day: its holders are known to hold office on 2026-07-20.
+SNAPSHOT_2026_DATE = date(2026, 7, 20)
+WORLD_SNAPSHOT_2026 = Source(
+    id="everypolitician-world-leaders-2026",
+    name=(
+        "every-politician-scrapers/world-leaders-2021 wikidata.csv"
+        " (version of commit 05e3baa2, mid-2026)"
+    ),
+    url="https://github.com/every-politician-scrapers/world-leaders-2021",
+    licence="CC0-1.0",
+    complete_to=SNAPSHOT_2026_DATE,
+)
+
+ALL_SOURCES: tuple[Source, ...] = (
+    US_EXECUTIVE,
+    US_LEGISLATORS_CURRENT,
+    US_LEGISLATORS_DEPARTED,
+    US_CABINET,
+    WORLD_G20_ASEAN,
+    WORLD_SNAPSHOTS_2021_2024,
+    WORLD_SNAPSHOT_2026,
+)
+
+# Terms that ended before this day are not imported (the KB's coverage starts in 1990).
+EARLIEST_END = date(1990, 1, 1)
