@@ -1,0 +1,165 @@
+"""Checks, findings, editors' dismissals and the per-rule numbers built from them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.store import CheckRecord, Store, StoreError, finding_key
+
+
+def _finding(rule: str, quote: str, start: int = 0, category: str = "title") -> dict[str, Any]:
+    return {
+        "start": start,
+        "end": start + len(quote),
+        "quote": quote,
+        "category": category,
+        "severity": "error",
+        "rule": rule,
+        "message": f"{quote!r} is wrong here",
+        "suggestion": None,
+        "sentence": f"... {quote} ...",
+        "evidence": "",
+    }
+
+
+def _check(
+    channel: str = "CDESK",
+    ts: str = "1753800000.000100",
+    findings: list[dict[str, Any]] | None = None,
+    created_at: datetime | None = None,
+) -> CheckRecord:
+    return CheckRecord(
+        channel=channel,
+        message_ts=ts,
+        story_date=date(2025, 7, 29),
+        date_source="dateline",
+        findings=findings if findings is not None else [],
+        rules_version="rules-7",
+        kb_version="kb-2025.07",
+        duration_ms=41.5,
+        created_at=created_at,
+    )
+
+
+def test_record_and_read_back_a_check(store: Store) -> None:
+    biden = _finding("titles.former-president", "President Joe Biden", 10)
+    check_id = store.record_check(_check(findings=[biden]))
+    stored = store.get_check(check_id)
+    assert stored is not None
+    assert (stored.channel, stored.message_ts) == ("CDESK", "1753800000.000100")
+    assert stored.story_date == date(2025, 7, 29) and stored.date_source == "dateline"
+    assert (stored.rules_version, stored.kb_version, stored.duration_ms) == (
+        "rules-7",
+        "kb-2025.07",
+        41.5,
+    )
+    assert stored.finding_count == 1
+    assert stored.findings == [{**biden, "key": finding_key(biden)}]
+    assert stored.created_at.tzinfo is not None
+    assert store.get_check(check_id + 100) is None
+
+
+def test_finding_keys_are_kept_or_derived_stably(store: Store) -> None:
+    given = {**_finding("names.spelling", "Scott Bessant"), "key": "k-given"}
+    derived = _finding("titles.x", "Senator Vance", 40)
+    check_id = store.record_check(_check(findings=[given, derived]))
+    stored = store.get_check(check_id)
+    assert stored is not None
+    assert [f["key"] for f in stored.findings] == ["k-given", finding_key(derived)]
+    assert finding_key(derived) == finding_key(dict(derived))  # same finding, same key
+    assert finding_key(derived) != finding_key({**derived, "start": 41})
+
+
+def test_two_findings_with_one_key_are_refused(store: Store) -> None:
+    twice = _finding("names.spelling", "Scott Bessant")
+    with pytest.raises(StoreError, match="share the key"):
+        store.record_check(_check(findings=[twice, dict(twice)]))
+    assert store.recent_checks() == []  # nothing half-written
+
+
+def test_recent_checks_newest_first_with_limit(store: Store) -> None:
+    base = datetime(2025, 7, 1, 9, 0, tzinfo=UTC)
+    for day in range(5):
+        store.record_check(_check(ts=f"{day}.0", created_at=base + timedelta(days=day)))
+    recent = store.recent_checks(limit=3)
+    assert [c.message_ts for c in recent] == ["4.0", "3.0", "2.0"]
+    assert recent[0].created_at == base + timedelta(days=4)
+
+
+def test_naive_timestamp_is_refused(store: Store) -> None:
+    with pytest.raises(StoreError, match="timezone-aware"):
+        store.record_check(_check(created_at=datetime(2025, 7, 1, 9, 0)))
+
+
+def test_dismissal_is_idempotent_and_scoped_to_its_channel(store: Store) -> None:
+    finding = _finding("names.spelling", "Scott Bessant")
+    check_id = store.record_check(_check(channel="CDESK", findings=[finding]))
+    key = finding_key(finding)
+    for _ in range(2):  # a double click, or Slack re-sending the action
+        store.record_dismissal(check_id, key, "names.spelling", "Scott Bessant", "CDESK", "U1")
+    assert store.dismissed("CDESK") == {("names.spelling", "Scott Bessant")}
+    assert store.dismissed("COTHER") == set()
+    assert store.dismissed_keys(check_id) == {key}
+    assert store.rule_stats() == [store.rule_stats()[0]]
+    assert store.rule_stats()[0].dismissals == 1
+
+
+def test_dismissing_an_unknown_check_is_a_clear_error(store: Store) -> None:
+    with pytest.raises(StoreError, match="check 404: no such check"):
+        store.record_dismissal(404, "k", "r", "q", "C", "U")
+
+
+def test_rule_stats_counts_flags_dismissals_and_rate(store: Store) -> None:
+    old = datetime(2025, 6, 1, 12, tzinfo=UTC)
+    new = datetime(2025, 7, 15, 12, tzinfo=UTC)
+    title = _finding("titles.anachronism", "President Joe Biden")
+    name = _finding("names.spelling", "Scott Bessant", 30, "name")
+    old_id = store.record_check(_check(ts="1.0", findings=[title], created_at=old))
+    new_ids = [
+        store.record_check(_check(ts=f"2.{i}", findings=[title, name], created_at=new))
+        for i in range(4)
+    ]
+    # Two editors dismiss the same flag: it counts once. One more flag dismissed once.
+    store.record_dismissal(
+        new_ids[0], finding_key(name), name["rule"], name["quote"], "CDESK", "U1"
+    )
+    store.record_dismissal(
+        new_ids[0], finding_key(name), name["rule"], name["quote"], "CDESK", "U2"
+    )
+    store.record_dismissal(
+        new_ids[1], finding_key(name), name["rule"], name["quote"], "CDESK", "U1"
+    )
+    store.record_dismissal(old_id, finding_key(title), title["rule"], title["quote"], "CDESK", "U1")
+
+    everything = {s.rule: s for s in store.rule_stats()}
+    assert (
+        everything["titles.anachronism"].flags,
+        everything["titles.anachronism"].dismissals,
+    ) == (5, 1)
+    assert everything["titles.anachronism"].dismissal_rate == pytest.approx(0.2)
+    assert (everything["names.spelling"].flags, everything["names.spelling"].dismissals) == (4, 2)
+    assert everything["names.spelling"].dismissal_rate == pytest.approx(0.5)
+    assert [s.rule for s in store.rule_stats()] == ["titles.anachronism", "names.spelling"]
+
+    recent = {s.rule: s for s in store.rule_stats(since=date(2025, 7, 1))}
+    assert (recent["titles.anachronism"].flags, recent["titles.anachronism"].dismissals) == (4, 0)
+    assert recent["titles.anachronism"].dismissal_rate == 0.0
+    assert (recent["names.spelling"].flags, recent["names.spelling"].dismissals) == (4, 2)
+    assert store.rule_stats(since=date(2025, 8, 1)) == []
+
+
+def test_channel_mode_defaults_to_auto_and_can_change(store: Store) -> None:
+    assert store.channel_mode("CDESK") == "auto"
+    store.set_channel_mode("CDESK", "on-request")
+    assert store.channel_mode("CDESK") == "on-request"
+    assert store.channel_mode("COTHER") == "auto"
+    store.set_channel_mode("CDESK", "auto")
+    assert store.channel_mode("CDESK") == "auto"
+
+
+def test_unknown_channel_mode_is_refused(store: Store) -> None:
+    with pytest.raises(StoreError, match="expected one of auto, on-request"):
+        store.set_channel_mode("CDESK", "sometimes")  # type: ignore[arg-type]
