@@ -135,11 +135,13 @@ def clean_parts(parts: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-def us_name_forms(raw: Mapping[str, Any]) -> tuple[str, list[str]]:
+def us_name_forms(raw: Mapping[str, Any], common: str = "") -> tuple[str, list[str]]:
     """The canonical name and accepted variants of a congress-legislators `name` block.
 
     Canonical: nickname (or first name) + last name, as newsrooms write it. When the first name
-    is only an initial ("W. Todd Akin"), the first full middle name stands in for it.
+    is only an initial ("W. Todd Akin"), the first full middle name stands in for it. The
+    suffix is part of it when the person's common name (`common`, the Wikipedia title) has it:
+    "Thomas Kean Jr." is not his father Thomas Kean.
     Variants: official_full, first + last, nickname + last, first + middle initials + last,
     each with and without the suffix ("Jr."), and the accent-free spelling of each.
     """
@@ -156,6 +158,9 @@ def us_name_forms(raw: Mapping[str, Any]) -> tuple[str, list[str]]:
         if full_middles:
             called = full_middles[0]
     canonical = f"{called} {last}"
+    common_name = re.sub(r"\s*\(.*\)$", "", common).strip()
+    if suffix and common_name.endswith(f" {suffix}"):
+        canonical = f"{canonical} {suffix}"
     bases: list[str] = []
     for given in (*initial_spellings(called), *initial_spellings(first)):
         bases.append(f"{given} {last}")

@@ -13,26 +13,13 @@ from bot.kb.importers.model import Source
 CONGRESS_REPO = "https://github.com/unitedstates/congress-legislators"
 
 # All three congress-legislators files are from commit dfa96222 (2026-06-15); the departed file
-# was built from every commit of legislators-current.yaml up to that one.
-US_EXECUTIVE = Source(
-    id="congress-legislators-executive",
-    name="unitedstates/congress-legislators executive.yaml",
-    url=CONGRESS_REPO,
-    licence="CC0-1.0",
-    complete_to=date(2026, 6, 15),
-)
-US_LEGISLATORS_CURRENT = Source(
-    id="congress-legislators-current",
-    name="unitedstates/congress-legislators legislators-current.yaml",
-    url=CONGRESS_REPO,
-    licence="CC0-1.0",
-    complete_to=date(2026, 6, 15),
-)
-US_LEGISLATORS_DEPARTED = Source(
-    id="congress-legislators-departed",
+# was built from every commit of legislators-current.yaml up to that one. They share one source,
+# `congress-legislators`, which the hand-curated US offices cite (rules/kb/us/offices.yaml).
+US_CONGRESS = Source(
+    id="congress-legislators",
     name=(
-        "unitedstates/congress-legislators legislators-current.yaml history"
-        " (members who left, 2012-2026)"
+        "unitedstates/congress-legislators: executive.yaml, legislators-current.yaml and the"
+        " members it dropped since 2012"
     ),
     url=CONGRESS_REPO,
     licence="CC0-1.0",
@@ -84,9 +71,7 @@ WORLD_SNAPSHOT_2026 = Source(
 )
 
 ALL_SOURCES: tuple[Source, ...] = (
-    US_EXECUTIVE,
-    US_LEGISLATORS_CURRENT,
-    US_LEGISLATORS_DEPARTED,
+    US_CONGRESS,
     US_CABINET,
     WORLD_G20_ASEAN,
     WORLD_SNAPSHOTS_2021_2024,

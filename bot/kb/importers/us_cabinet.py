@@ -161,30 +161,40 @@ def _joined(rows: list[_Row], path: str) -> list[_Tenure]:
     return out
 
 
-# The file uses the names officials go by; congress-legislators often has the given name.
-NICKNAMES: dict[str, tuple[str, ...]] = {
-    "Bill": ("William",),
-    "Bob": ("Robert",),
-    "Dan": ("Daniel",),
-    "Deb": ("Debra", "Deborah"),
-    "Dick": ("Richard",),
-    "Jim": ("James",),
-    "Mike": ("Michael",),
-    "Rob": ("Robert",),
-    "Tom": ("Thomas",),
+# The file uses the names officials go by ("Bill Barr"); congress-legislators and the curated
+# files often have the given name ("William Barr"). Only unambiguous pairs: the formal name is
+# also written as a variant, so that copy naming either form finds the person.
+NICKNAMES: dict[str, str] = {
+    "Andy": "Andrew",
+    "Bill": "William",
+    "Bob": "Robert",
+    "Chuck": "Charles",
+    "Dan": "Daniel",
+    "Deb": "Debra",
+    "Dick": "Richard",
+    "Jim": "James",
+    "Ken": "Kenneth",
+    "Larry": "Lawrence",
+    "Mike": "Michael",
+    "Pete": "Peter",
+    "Rob": "Robert",
+    "Tom": "Thomas",
 }
+
+
+def formal_form(name: str) -> str | None:
+    """'Bill Barr' -> 'William Barr'; None when the first name is not a known nickname."""
+    first, _, rest = name.partition(" ")
+    return f"{NICKNAMES[first]} {rest}" if first in NICKNAMES and rest else None
 
 
 def _matches(name: str, name_index: Mapping[str, set[str]]) -> set[str]:
     """Ids of the congress-legislators people who bear this name, or its formal first name."""
     ids = name_index.get(fold(name).lower(), set())
-    if ids:
+    formal = formal_form(strip_suffix(name))
+    if ids or formal is None:
         return set(ids)
-    first, _, rest = strip_suffix(name).partition(" ")
-    found: set[str] = set()
-    for formal in NICKNAMES.get(first, ()):
-        found |= name_index.get(fold(f"{formal} {rest}").lower(), set())
-    return found
+    return set(name_index.get(fold(formal).lower(), set()))
 
 
 def cabinet_person(
@@ -192,7 +202,8 @@ def cabinet_person(
 ) -> Person:
     """The person named in the file: a congress-legislators person when the name is theirs alone
     (also under the formal first name: "Deb Haaland" is the legislators' "Debra Haaland")."""
-    forms = list(unique([name, strip_suffix(name), drop_middle_initials(strip_suffix(name))]))
+    plain = strip_suffix(name)
+    forms = list(unique([name, plain, drop_middle_initials(plain), formal_form(plain) or ""]))
     ids = _matches(name, name_index)
     if len(ids) == 1:
         existing = known[next(iter(ids))]

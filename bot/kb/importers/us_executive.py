@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.errors import KnowledgeError
 from bot.kb.importers.model import ImportResult
-from bot.kb.importers.sources import US_EXECUTIVE
+from bot.kb.importers.sources import US_CONGRESS
 from bot.kb.importers.spans import Span, join, open_after, parse_day, to_terms
 from bot.kb.importers.us_people import UsPeople
 
@@ -32,7 +32,7 @@ def import_executive(records: list[Mapping[str, Any]], people: UsPeople, path: s
             spans.append(Span(office, start, end))
         person = people.person(record.get("id") or {})
         terms = to_terms(
-            person.id, open_after(join(spans), US_EXECUTIVE.complete_to), US_EXECUTIVE.id
+            person.id, open_after(join(spans), US_CONGRESS.complete_to), US_CONGRESS.id
         )
         if terms:
             result.add_person(person)

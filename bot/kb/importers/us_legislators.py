@@ -22,7 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot.kb.importers.model import ImportResult
-from bot.kb.importers.sources import US_LEGISLATORS_CURRENT, US_LEGISLATORS_DEPARTED
+from bot.kb.importers.sources import US_CONGRESS
 from bot.kb.importers.spans import Span, join, open_after, parse_day, to_terms
 from bot.kb.importers.us_leadership import leadership_spans
 from bot.kb.importers.us_people import UsPeople
@@ -69,12 +69,12 @@ def _bridged(spans: list[Span]) -> list[Span]:
 def import_current(records: list[Mapping[str, Any]], people: UsPeople, path: str) -> ImportResult:
     result = ImportResult()
     skipped: Counter[str] = Counter()
-    complete_to = US_LEGISLATORS_CURRENT.complete_to
+    complete_to = US_CONGRESS.complete_to
     for record in records:
         where = _label(record, path)
         spans = _seat_spans(record, where, result.notes) + leadership_spans(record, where, skipped)
         person = people.person(record.get("id") or {})
-        terms = to_terms(person.id, open_after(join(spans), complete_to), US_LEGISLATORS_CURRENT.id)
+        terms = to_terms(person.id, open_after(join(spans), complete_to), US_CONGRESS.id)
         if terms:
             result.add_person(person)
             result.terms.extend(terms)
@@ -106,7 +106,7 @@ def import_departed(
             for r in join(leadership_spans(record, where, skipped))
             if r.start < departure
         ]
-        terms = to_terms(person.id, seats + roles, US_LEGISLATORS_DEPARTED.id)
+        terms = to_terms(person.id, seats + roles, US_CONGRESS.id)
         if terms:
             result.add_person(person)
             result.terms.extend(terms)

@@ -63,7 +63,8 @@ class UsPeople:
                 qid = next((KNOWN_QIDS[k] for k in sorted(keys) if k in KNOWN_QIDS), None)
             canonical, variants, short = "", [], []
             for record in records:
-                name, forms = us_name_forms(record.get("name") or {})
+                wikipedia = str(record["id"].get("wikipedia") or "")
+                name, forms = us_name_forms(record.get("name") or {}, wikipedia)
                 canonical = canonical or name
                 variants += [name, *forms]
                 short += us_short(record.get("name") or {})

@@ -58,8 +58,13 @@ def usable(label: str) -> bool:
 
 
 def canonical(holder: str, labels: list[str]) -> tuple[str | None, list[str]]:
-    """The name to use (corrections first, then the labels in order of preference) and any
-    longer written forms it was cut from ("Frederik X of Denmark" -> "Frederik X")."""
+    """The name to use (corrections first, then the labels in order of preference) and other
+    written forms of it found inside the label.
+
+    A monarch keeps the realm in the canonical name ("Frederik X of Denmark", "Albert II,
+    Prince of Monaco") with the bare regnal name as a variant: two monarchs can share a
+    regnal name (Albert II of Belgium and of Monaco), and the loader joins people by name.
+    """
     candidates = [NAMES[holder]] if holder in NAMES else [lab for lab in labels if usable(lab)]
     if not candidates:
         return None, []
@@ -75,12 +80,14 @@ def canonical(holder: str, labels: list[str]) -> tuple[str | None, list[str]]:
             f"{other} {aside.group('rest')}",
             label,
         ]
-    if ", " in label:  # "Albert II, Prince of Monaco": the title after the comma is not a name
+    if ", " in label:  # "Salman bin Hamad, Crown Prince of Bahrain": a title after the comma
         head = label.split(", ", 1)[0]
+        if any(_NUMERAL.match(word) for word in head.split()):
+            return label, [head]
         if len(head.split()) >= 2:
             return head, []
     if match := _REGNAL.match(label):
-        return match.group("name"), [label]
+        return label, [match.group("name")]
     return label, []
 
 
