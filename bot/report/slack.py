@@ -25,9 +25,10 @@ from bot.slack.escape import clip, clip_escaped, escape
 
 MAX_BLOCKS = 50
 MAX_TEXT = 3000
-# Slack does not publish the limit behind `msg_blocks_too_long`; 12,000 characters of text per
-# message stays well below what it accepts and keeps one message readable.
-MESSAGE_BUDGET = 12_000
+# Slack also refuses a message whose blocks hold too much text in total (`msg_blocks_too_long`):
+# undocumented, "12,000 text characters with a buffer for block containers" per Slack's SDK team,
+# seen failing at 11,341 (slackapi/bolt-js#2509, #2867). 10,000 leaves room.
+MESSAGE_BUDGET = 10_000
 
 DISMISS_ACTION = "copydesk_dismiss"
 RECHECK_ACTION = "copydesk_recheck"
@@ -315,8 +316,15 @@ def _paginate(
     return pages
 
 
-def _size(block: dict[str, Any]) -> int:
-    return len(json.dumps(block, ensure_ascii=False))
+def _size(node: Any) -> int:
+    """Characters of text in a block, the way Slack counts toward `msg_blocks_too_long`."""
+    if isinstance(node, dict):
+        return sum(
+            len(v) if k == "text" and isinstance(v, str) else _size(v) for k, v in node.items()
+        )
+    if isinstance(node, list):
+        return sum(_size(v) for v in node)
+    return 0
 
 
 def _section(text: str) -> dict[str, Any]:

@@ -24,7 +24,7 @@ _QUESTION_END = re.compile(r"\?+[\"'”’)\]]*(?=\s|$)")
 _BULLET = re.compile(r"^\s*(?:[-*•◦▪]|\d{1,2}[.)])\s+")
 
 ARTICLE_MIN_WORDS = 60  # a short brief; chat messages are rarely this long
-LONG_ARTICLE_WORDS = 120  # at this length one paragraph of prose is enough
+LONG_ARTICLE_WORDS = 120  # at this length one paragraph of prose is enough (so are 5 sentences)
 LINK_SHARE_MAX_WORDS = 20  # "Story for tomorrow: <link>" is a link share, an essay is not
 HUGE_PASTE_CHARS = 100_000  # above this, skip the shape analysis (the listener must ack in 3 s)
 
@@ -86,7 +86,7 @@ def looks_like_article(text: str) -> bool:
     if len(_QUESTION_END.findall(prose)) > sentences / 3:
         return False
     paragraphs = len([p for p in re.split(r"\n\s*\n|\n", prose) if word_count(p) >= 8])
-    return words >= LONG_ARTICLE_WORDS or paragraphs >= 2
+    return words >= LONG_ARTICLE_WORDS or paragraphs >= 2 or sentences >= 5
 
 
 def shared_link(text: str) -> str | None:

@@ -252,7 +252,9 @@ class Fetcher:
             return Page(str(response.url), bytes(body), media_type, charset)
 
     def _too_large(self) -> str:
-        return f"the page is larger than {self.max_bytes // 1_000_000 or 1} MB, the limit"
+        size = self.max_bytes
+        shown = f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size / 1000:g} kB"
+        return f"the page is larger than {shown}, the limit"
 
 
 def _checked_url(url: str) -> str:

@@ -37,15 +37,16 @@ uses less fuel than the ferry it replaces and should cut crossing times by a few
 Riders on the first morning trip said the cabin was quieter and the seats more comfortable. \
 The old ferry will be kept as a spare for the busy summer months."""
 
-# An article that quotes Slack markup: it must never ping anyone when quoted back.
-BROADCAST_BAIT = """SPRINGFIELD — Organisers said on Monday, July 29, 2025, that the festival \
-would return next year with a larger stage and more food stalls for visitors.
+# An article that quotes Slack markup: it must never ping anyone when quoted back. The flagged
+# sentence (wrong weekday) holds the markup and a right-to-left override.
+BROADCAST_BAIT = """SPRINGFIELD — Organisers said the festival would return next year with a \
+larger stage and more food stalls for visitors.
 
-A flyer handed out at the gate read <!channel> and <@U0BOSS1> in large letters, which \
-organisers said was a printing mistake by a volunteer. Tickets go on sale in the spring \
-\u202eand will be sold online\u202c only.
+A flyer handed out on Monday, July 29, 2025, read <!channel> and <@U0BOSS1> in large letters \
+\u202eand tickets online\u202c, which organisers said was a printing mistake by a volunteer.
 
-The festival drew about 9,000 people over three days, organisers said."""
+The festival drew about 9,000 people over three days, organisers said. Tickets go on sale in \
+the spring."""
 
 # Right in 2023, wrong in July 2025 copy (the test knowledge base knows the term dates).
 BRIDGE_VISIT = """WASHINGTON — President Joe Biden toured the rebuilt river bridge on Thursday \
