@@ -37,6 +37,7 @@ class Mention:
     title: TitleHit | None
     title_start: int  # where the title phrase (with its adjective) starts; == start if none
     jurisdictions: tuple[str, ...]  # pinned by an adjective ("Chinese"), else ()
+    org_qualified: bool = False  # "OECD Secretary-General": a capitalised word the KB does not know
 
     @property
     def person(self) -> str | None:
@@ -75,6 +76,31 @@ TITLE_QUALIFIERS = frozenset(
     "deputy vice assistant under associate shadow state lt lieutenant lieut junior regional "
     "provincial city county municipal party opposition student honorary co-chair".split()
 )
+
+
+_NOT_AN_ORG = frozenset(
+    "the a an and but or as at by for from in of on to with said says while when after before "
+    "former then late new his her their its our".split()
+)
+
+
+def _org_before(text: str, title_start: int) -> bool:
+    """Is the title preceded by a capitalised word or acronym that is not a known adjective
+    ("OECD Secretary-General", "Labour Party Chairman")? Then it names another body's office."""
+    head = text[max(0, title_start - 30) : title_start].rstrip()
+    if not head or head[-1] in ".,!?:;\"“”'‘’(—–-\n":
+        return False
+    word = head.split()[-1]
+    lowered = word.lower()
+    if lowered in _NOT_AN_ORG or lowered in MONTHS or lowered in WEEKDAYS:
+        return False
+    return word[0].isupper() and not _sentence_start(head, word)
+
+
+def _sentence_start(head: str, word: str) -> bool:
+    """'Meanwhile Commerce Secretary ...': a capitalised first word of a sentence is no body."""
+    before = head[: len(head) - len(word)].rstrip()
+    return not before or before[-1] in '.!?\n—–"“'
 
 
 def _qualified_away(text: str, title_start: int) -> bool:
@@ -128,6 +154,9 @@ class Analysis:
         kb = self.knowledge.kb
         for hit in self.name_hits:
             title, title_start, jurisdictions = self._title_before(hit.start)
+            org_qualified = (
+                title is not None and not jurisdictions and _org_before(self.text, title.start)
+            )
             people = hit.people
             if hit.short:
                 people = self._resolve_short(hit, title, seen_full)
@@ -151,6 +180,7 @@ class Analysis:
                     title=title,
                     title_start=title_start,
                     jurisdictions=jurisdictions,
+                    org_qualified=org_qualified,
                 )
             )
         return out

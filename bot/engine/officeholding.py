@@ -68,6 +68,9 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
     kb = index.kb
     day = analysis.story_date
     person = mention.person
+    died = kb.people[person].died
+    if died is not None and died < day:
+        return None  # "Queen Elizabeth II's funeral": a dead person's title is history
     offices = _offices_named(index, mention)
     if not offices:
         return None
@@ -95,7 +98,7 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
         return None
     if any(t.role is Role.ELECT and t.may_hold(day) for t in terms):
         return None  # "President Trump" on the eve of the inauguration: leave it to editors
-    if not actual or not _title_is_specific(index, mention, actual):
+    if mention.org_qualified or not actual or not _title_is_specific(index, mention, actual):
         return None
     covered = [o for o in offices if kb.covered(o, day) and kb.offices[o].seats == 1]
     if not covered:

@@ -156,6 +156,7 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
             variants=_union(old.variants, [p.name] if p.name != old.name else [], p.variants),
             short=_union(old.short, p.short),
             note=old.note or p.note,
+            died=old.died or p.died,
         )
     by_name: dict[str, list[str]] = defaultdict(list)
     for pid, p in merged.items():
@@ -174,12 +175,13 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
                 variants=_union(target.variants, p.variants),
                 short=_union(target.short, p.short),
                 note=target.note or p.note,
+                died=target.died or p.died,
             )
             aliases[pid] = targets[0]
             del merged[pid]
     for pid, p in merged.items():
         variants = tuple(v for v in _union(p.variants) if v != p.name)
-        kb.people[pid] = Person(pid, p.name, variants, tuple(_union(p.short)), p.note)
+        kb.people[pid] = Person(pid, p.name, variants, tuple(_union(p.short)), p.note, p.died)
     return aliases
 
 

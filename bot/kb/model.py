@@ -119,6 +119,7 @@ class Person:
     variants: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
     note: str | None = None
+    died: date | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ class PersonSpec(_Strict, frozen=True):
     variants: list[str] = []
     short: list[str] = []
     note: str | None = None
+    died: date | None = None  # a dead person's title is always historical
 
 
 class TermSpec(_Strict, frozen=True):

@@ -164,3 +164,13 @@ def test_qualified_titles_are_other_offices(test_ruleset, doc) -> None:
         "U.S. Deputy Secretary of State Marco Rubio spoke.",
     ):
         assert _flags(test_ruleset, doc, text, day) == [], text
+
+
+def test_a_title_of_another_body_is_not_a_wrong_title(test_ruleset, doc) -> None:
+    # "Commerce Secretary" of a company or party is not the U.S. office
+    day = date(2025, 4, 10)
+    text = "Officials said Acme Commerce Secretary Jamieson Greer spoke."
+    assert _flags(test_ruleset, doc, text, day) == []
+    assert _flags(
+        test_ruleset, doc, "On Tuesday, Commerce Secretary Jamieson Greer spoke.", day
+    ) == [("Commerce Secretary Jamieson Greer", "title")]

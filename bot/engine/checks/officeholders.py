@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import msgspec
 
@@ -164,9 +165,10 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         after = follows.match(text, hit.end)
         if not after:
             continue
+        people = [person for person in hit.people if not _dead_before(kb, person, day)]
         people = [
             person
-            for person in hit.people
+            for person in people
             if any(kb.offices[t.office].group in groups for t in kb.terms_of(person))
         ]
         if not people:
@@ -220,6 +222,11 @@ _LEGACY_AFTER = re.compile(
     r"policy|policies|rules?|regulations?|programs?|initiatives?|years|tenure|holdovers?)\b)",
     re.IGNORECASE,
 )
+
+
+def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:
+    died = kb.people[person].died
+    return died is not None and died < day
 
 
 def _historical_administration(analysis: Analysis, start: int, end: int) -> bool:

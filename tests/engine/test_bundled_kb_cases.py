@@ -1,0 +1,102 @@
+"""Realistic cases against the bundled knowledge base: other people, offices, countries and
+wordings than the development set. Each case is (story date, text, expected flagged quotes)."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pytest
+
+from bot.document import load_document
+from bot.engine import Ruleset, build_ruleset, check
+from bot.engine.ruleset import default_rules_dir
+
+
+@functools.cache
+def _ruleset() -> Ruleset:
+    return build_ruleset(default_rules_dir())
+
+
+FLAGGED = [
+    (
+        date(2025, 6, 20),
+        "German Chancellor Olaf Scholz met union leaders in Berlin.",
+        "German Chancellor Olaf Scholz",
+    ),
+    (
+        date(2025, 3, 4),
+        "Japanese Prime Minister Fumio Kishida will visit Seoul.",
+        "Japanese Prime Minister Fumio Kishida",
+    ),
+    (
+        date(2025, 2, 14),
+        "NATO Secretary General Jens Stoltenberg urged allies to spend more.",
+        "NATO Secretary General Jens Stoltenberg",
+    ),
+    (
+        date(2025, 5, 20),
+        "Canadian Prime Minister Justin Trudeau said Ottawa would retaliate.",
+        "Canadian Prime Minister Justin Trudeau",
+    ),
+    (
+        date(2025, 4, 2),
+        "Secretary of State Antony Blinken arrived in Brussels on Wednesday.",
+        "Secretary of State Antony Blinken",
+    ),
+    (
+        date(2025, 4, 2),
+        "House Speaker Nancy Pelosi criticised the bill.",
+        "House Speaker Nancy Pelosi",
+    ),
+    (
+        date(2025, 6, 10),
+        "The talks come as the Obama administration weighs sanctions.",
+        "Obama administration",
+    ),
+    (date(2025, 7, 1), "British Prime Minister Kier Starmer hosted the summit.", "Kier Starmer"),
+    (date(2025, 7, 1), "President Emmanuel Macorn of France hosted the summit.", "Emmanuel Macorn"),
+    (
+        date(2024, 3, 4),
+        "Chinese Premier Li Keqiang opened the congress on Tuesday.",
+        "Chinese Premier Li Keqiang",
+    ),
+    (
+        date(2025, 3, 1),
+        "Vice President Kamala Harris toured the plant on Friday.",
+        "Vice President Kamala Harris",
+    ),
+]
+
+SILENT = [
+    (date(2025, 6, 20), "Former German Chancellor Angela Merkel published her memoir."),
+    (date(2025, 6, 20), "In 2019, British Prime Minister Theresa May resigned."),
+    (date(2025, 6, 20), "Then-Chancellor Olaf Scholz had opposed the plan."),
+    (date(2021, 9, 1), "German Chancellor Angela Merkel visited Washington."),
+    (date(2023, 6, 1), "Japanese Prime Minister Fumio Kishida visited Seoul."),
+    (date(2025, 6, 20), "German Chancellor Friedrich Merz met union leaders in Berlin."),
+    (date(2025, 6, 20), "Ukrainian President Volodymyr Zelenskiy met Chancellor Friedrich Merz."),
+    (date(2025, 6, 20), "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv."),
+    (date(2025, 6, 20), "Prime Minister Keir Starmer and Chancellor Rachel Reeves spoke."),
+    (date(2025, 6, 20), "Samsung Electronics chairman Lee Jae-yong met President Lee Jae-myung."),
+    (date(2025, 6, 20), "Deputy Prime Minister Angela Rayner visited Leeds."),
+    (date(2025, 6, 20), "The rules were introduced under the Obama administration."),
+    (date(2025, 6, 20), "Treasury Secretary Scott Bessent met Chinese Vice Premier He Lifeng."),
+    (date(2025, 6, 20), "Federal Reserve Chair Jerome Powell held rates steady."),
+    (date(2025, 6, 20), "ECB President Christine Lagarde spoke in Frankfurt."),
+    (date(2025, 6, 20), "Jane Smith, a nurse in Leeds, said prices were rising."),
+]
+
+
+@pytest.mark.parametrize(("day", "text", "quote"), FLAGGED, ids=[c[2] for c in FLAGGED])
+def test_flagged(day: date, text: str, quote: str) -> None:
+    document = load_document(text, name="case", story_date=day, today=day)
+    quotes = [f.quote for f in check(document, _ruleset())]
+    assert quote in quotes, f"missed {quote!r}; got {quotes!r}"
+
+
+@pytest.mark.parametrize(("day", "text"), SILENT, ids=[c[1][:40] for c in SILENT])
+def test_silent(day: date, text: str) -> None:
+    document = load_document(text, name="case", story_date=day, today=day)
+    found = [(f.quote, f.message) for f in check(document, _ruleset())]
+    assert found == [], f"false flag: {found!r}"
