@@ -49,7 +49,7 @@ def load_document(
     if isinstance(data, bytes):
         source = decode_strict(data, name)
     else:
-        check_size(_utf8_size(data), name)
+        check_size(_size_for_limit(data), name)
         check_text(data, name)
         source = data
     kind = mediatype.resolve(media_type, source)
@@ -152,8 +152,9 @@ def _story_date(
     return today, DateSource.TODAY, None
 
 
-def _utf8_size(text: str) -> int:
-    """Bytes `text` takes as UTF-8, without encoding it when the answer is plain."""
+def _size_for_limit(text: str) -> int:
+    """The UTF-8 size of `text` as far as the limit cares: text short enough to be under it in
+    any case is not encoded just to count its bytes."""
     if len(text) * 4 <= MAX_BYTES:
-        return len(text)  # small enough whatever it holds
+        return 0
     return len(text.encode("utf-8", errors="surrogatepass"))

@@ -43,9 +43,11 @@ _TIME = (
 _DECOR = r"[\s*_#>|•·\-–—]*"  # markdown emphasis, headings, quote marks, bullets
 _DASH = r"[—–-]"
 # WASHINGTON, March 3, 2023 —   LONDON (Reuters) - July 29, 2025 -   PORTSMOUTH, N.H., May 2 —
+# Words and separators share no character and repeats are bounded, so a long line of capitals
+# cannot make the pattern backtrack without end.
 _PLACE = (
-    r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-/][A-Z][A-Z'’.\-]*)*"
-    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)?)"
+    r"(?P<place>[A-Z][A-Z'’.]+(?:[ \-/][A-Z][A-Z'’.]*){0,5}"
+    r"(?:,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3})?)"
 )
 _AGENCY = r"(?:\s*\([^()\n]{1,40}\))"
 _DATELINE = re.compile(
