@@ -194,12 +194,18 @@ def configure_logging(
     `level` defaults to COPYDESK_LOG_LEVEL (INFO), `fmt` to COPYDESK_LOG_FORMAT: "json" (default,
     for production) or "text".
     """
+    from bot.errors import ConfigError
+
     env = os.environ if environ is None else environ
-    chosen_level = level if level is not None else env.get(LEVEL_ENV, "INFO").upper()
+    if level is None:
+        level = env.get(LEVEL_ENV, "INFO")
+    if isinstance(level, str):
+        named = logging.getLevelNamesMapping().get(level.upper())
+        if named is None:
+            raise ConfigError(f"{LEVEL_ENV}={level!r}: expected DEBUG, INFO, WARNING or ERROR")
+        level = named
     chosen_fmt = (fmt or env.get(FORMAT_ENV) or "json").lower()
     if chosen_fmt not in ("json", "text"):
-        from bot.errors import ConfigError
-
         raise ConfigError(f"{FORMAT_ENV}={chosen_fmt!r}: expected 'json' or 'text'")
     redactor = Redactor(_env_secrets(env))
     handler = logging.StreamHandler(stream or sys.stderr)
@@ -213,12 +219,5 @@ def configure_logging(
     for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
         root.removeHandler(old)
     root.addHandler(handler)
-    try:
-        root.setLevel(chosen_level)
-    except ValueError as exc:
-        from bot.errors import ConfigError
-
-        raise ConfigError(
-            f"{LEVEL_ENV}={chosen_level!r}: expected DEBUG, INFO, WARNING or ERROR"
-        ) from exc
+    root.setLevel(level)
     return handler
