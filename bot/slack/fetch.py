@@ -252,9 +252,14 @@ class Fetcher:
             return Page(str(response.url), bytes(body), media_type, charset)
 
     def _too_large(self) -> str:
-        size = self.max_bytes
-        shown = f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size / 1000:g} kB"
-        return f"the page is larger than {shown}, the limit"
+        return f"the page is larger than {human_size(self.max_bytes)}, the limit"
+
+
+def human_size(size: int) -> str:
+    """ "20 MB", "1.5 MB", "10 kB": sizes as editors read them."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    return f"{size / 1000:.1f}".removesuffix(".0") + " kB"
 
 
 def _checked_url(url: str) -> str:

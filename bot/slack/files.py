@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.errors import FetchError, InputError
+from bot.slack.fetch import human_size
 
 _SLACK_FILE_HOSTS = ("slack.com", "slack-edge.com", "slack-files.com")
 
@@ -105,6 +106,6 @@ class FileDownloader:
 
     def _too_large(self, name: str, size: int) -> str:
         return (
-            f"{name!r} is {size / 1_000_000:.1f} MB; Copydesk reads files up to "
-            f"{self.max_bytes / 1_000_000:.0f} MB"
+            f"{name!r} is {human_size(size)}; Copydesk reads files up to "
+            f"{human_size(self.max_bytes)}: share the article alone, or paste its text"
         )

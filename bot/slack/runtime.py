@@ -85,6 +85,7 @@ class Bot:
             log.warning("stopped with jobs still running; their leases will expire")
         self.fetcher.close()
         self.files.close()
+        log.info("Copydesk stopped", extra={"drained": drained})
 
     def alive(self) -> bool:
         """Liveness: the worker threads run (a database outage is readiness, not liveness)."""

@@ -33,7 +33,7 @@ class Site:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 site.hits[self.path] = site.hits.get(self.path, 0) + 1
                 pages.get(self.path, not_found)(self, site.hits[self.path])
 
