@@ -10,8 +10,6 @@ import sys
 from datetime import date
 from typing import Any
 
-from bot.errors import InputError
-
 
 def _story_date(value: str) -> date:
     try:
@@ -43,12 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from bot.engine import check_batch, load_ruleset
 
     today = date.today()
-    documents = []
-    for path in args.files:
-        try:
-            documents.append(load_file(path, story_date=args.date, today=today))
-        except InputError as exc:
-            raise InputError(f"{path}: {exc}") from exc
+    # load_file's errors already name the file
+    documents = [load_file(path, story_date=args.date, today=today) for path in args.files]
     ruleset = load_ruleset(Path(args.rules) if args.rules else None)
     findings = check_batch(documents, ruleset)
     if args.format == "json":

@@ -145,7 +145,9 @@ def _require(path: Path, owner: str, what: str, ident: str, table: dict[str, Any
 def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> dict[str, str]:
     """Merge person entries by id, then fold slug ids into the QID of the same name."""
     merged: dict[str, PersonSpec] = {}
-    for _path, p in specs:
+    for path, p in specs:
+        if p.source is not None:
+            _require(path, p.id, "source", p.source, kb.sources)
         old = merged.get(p.id)
         if old is None:
             merged[p.id] = p
@@ -157,6 +159,7 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
             short=_union(old.short, p.short),
             note=old.note or p.note,
             died=old.died or p.died,
+            source=old.source or p.source,
         )
     by_name: dict[str, list[str]] = defaultdict(list)
     for pid, p in merged.items():
@@ -176,6 +179,7 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
                 short=_union(target.short, p.short),
                 note=target.note or p.note,
                 died=target.died or p.died,
+                source=target.source or p.source,
             )
             aliases[pid] = targets[0]
             del merged[pid]

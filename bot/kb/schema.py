@@ -49,6 +49,7 @@ class PersonSpec(_Strict, frozen=True):
     short: list[str] = []
     note: str | None = None
     died: date | None = None  # a dead person's title is always historical
+    source: str | None = None  # where the person's own facts (such as `died`) come from
 
 
 class TermSpec(_Strict, frozen=True):

@@ -174,3 +174,11 @@ def test_a_title_of_another_body_is_not_a_wrong_title(test_ruleset, doc) -> None
     assert _flags(
         test_ruleset, doc, "On Tuesday, Commerce Secretary Jamieson Greer spoke.", day
     ) == [("Commerce Secretary Jamieson Greer", "title")]
+
+
+def test_a_dead_persons_title_is_history(test_ruleset, doc) -> None:
+    text = "Mourners gathered for Chinese Premier Li Keqiang on Thursday."
+    assert _flags(test_ruleset, doc, text, date(2023, 9, 1)) == [
+        ("Chinese Premier Li Keqiang", "anachronism")
+    ]
+    assert _flags(test_ruleset, doc, text, date(2023, 11, 2)) == []
