@@ -57,8 +57,8 @@ FLAGGED = [
     (date(2025, 7, 1), "British Prime Minister Kier Starmer hosted the summit.", "Kier Starmer"),
     (date(2025, 7, 1), "President Emmanuel Macorn of France hosted the summit.", "Emmanuel Macorn"),
     (
-        date(2024, 3, 4),
-        "Chinese Premier Li Keqiang opened the congress on Tuesday.",
+        date(2023, 6, 6),
+        "Chinese Premier Li Keqiang opened the forum on Tuesday.",
         "Chinese Premier Li Keqiang",
     ),
     (
