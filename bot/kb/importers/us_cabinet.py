@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -131,34 +132,35 @@ def _rows(text: str, path: str) -> list[_Row]:
 
 
 def _joined(rows: list[_Row], path: str) -> list[_Tenure]:
-    """Join each 'continues into the next administration' row with its second half."""
-    pending: dict[tuple[str, str], _Row] = {}
-    out = []
+    """Join each row that carries on into the next administration with the row(s) that take it
+    up there, matched by office and name in whatever order the file lists them."""
+    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
     for row in rows:
-        key = (row.office, row.name)
-        start = row.start
-        if start is None:
-            first = pending.pop(key, None)
-            if first is None or first.start is None:
-                raise KnowledgeError(
-                    f"{path}:{row.line}",
-                    None,
-                    row.name,
-                    "starts in a previous administration, but no earlier row carries on into it",
-                )
-            start = first.start
-        if row.continues:
-            pending[key] = _Row(row.line, row.office, row.name, start, None, True)
-            continue
-        out.append(_Tenure(row.line, row.office, row.name, start, row.end))
-    for row in pending.values():
-        raise KnowledgeError(
-            f"{path}:{row.line}",
-            None,
-            row.name,
-            "carries on into the next administration, but no later row takes it up",
-        )
-    return out
+        groups[(row.office, row.name)].append(row)
+    out: list[_Tenure] = []
+    for group in groups.values():
+        later = [r for r in group if r.start is None]
+        starts = sorted(((r.start, r) for r in group if r.start is not None), key=lambda x: x[0])
+        for start, row in starts:
+            last = row
+            while last.continues:
+                if not later:
+                    raise KnowledgeError(
+                        f"{path}:{row.line}",
+                        None,
+                        row.name,
+                        "carries on into the next administration, but no row takes it up there",
+                    )
+                last = later.pop(0)
+            out.append(_Tenure(row.line, row.office, row.name, start, last.end))
+        if later:
+            raise KnowledgeError(
+                f"{path}:{later[0].line}",
+                None,
+                later[0].name,
+                "starts in a previous administration, but no row there carries on into it",
+            )
+    return sorted(out, key=lambda t: t.line)
 
 
 # The file uses the names officials go by ("Bill Barr"); congress-legislators and the curated
