@@ -1,0 +1,263 @@
+"""The deploy/ files parse, agree with the app, and run the container the way issue 5 asks."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.cli import build_parser
+from bot.ops import slack_surface
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
+MANIFESTS = {
+    "socket": DEPLOY / "slack" / "manifest.socket.yaml",
+    "http": DEPLOY / "slack" / "manifest.http.yaml",
+}
+SECRET_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "COPYDESK_DATABASE_URL")
+
+
+def _load(path: Path) -> list[Any]:
+    with path.open(encoding="utf-8") as fh:
+        return [doc for doc in yaml.safe_load_all(fh) if doc is not None]
+
+
+def _one(path: Path) -> dict[str, Any]:
+    (doc,) = _load(path)
+    assert isinstance(doc, dict)
+    return doc
+
+
+def _k8s(kind: str) -> dict[str, Any]:
+    docs = [
+        d
+        for p in sorted((DEPLOY / "k8s").glob("*.yaml"))
+        for d in _load(p)
+        if d.get("kind") == kind
+    ]
+    assert len(docs) == 1, f"expected one {kind} in deploy/k8s, found {len(docs)}"
+    return docs[0]
+
+
+def _cli(argv: list[str]) -> Any:
+    """Parse argv with the real CLI; a wrong subcommand or flag fails with argparse's message."""
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            args = build_parser().parse_args(argv)
+    except SystemExit:
+        pytest.fail(f"`copydesk {' '.join(argv)}` is not a valid command: {err.getvalue().strip()}")
+    assert getattr(args, "func", None) is not None, f"`copydesk {' '.join(argv)}` runs nothing"
+    return args
+
+
+def _dockerfile() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) with continuation lines joined and comments dropped."""
+    text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    joined = re.sub(
+        r"\\\n",
+        " ",
+        "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")),
+    )
+    instructions = []
+    for line in joined.splitlines():
+        if line.strip():
+            word, _, rest = line.strip().partition(" ")
+            instructions.append((word.upper(), rest.strip()))
+    return instructions
+
+
+def _final_stage() -> dict[str, str]:
+    instructions = _dockerfile()
+    last_from = max(i for i, (word, _) in enumerate(instructions) if word == "FROM")
+    return {word: rest for word, rest in instructions[last_from:]}
+
+
+def _image_argv() -> tuple[list[str], list[str]]:
+    stage = _final_stage()
+    return json.loads(stage["ENTRYPOINT"]), json.loads(stage["CMD"])
+
+
+# -- every file parses --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in DEPLOY.rglob("*") if p.suffix in (".yaml", ".yml", ".json")),
+    ids=lambda p: str(p.relative_to(DEPLOY)),
+)
+def test_manifest_parses(path: Path) -> None:
+    if path.suffix == ".json":
+        json.loads(path.read_text(encoding="utf-8"))
+    else:
+        assert _load(path), f"{path} is empty"
+
+
+# -- Slack app manifests ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", sorted(MANIFESTS))
+def test_slack_manifest_lists_what_the_app_registers(mode: str) -> None:
+    manifest = _one(MANIFESTS[mode])
+    settings, features = manifest["settings"], manifest["features"]
+    assert settings["event_subscriptions"]["bot_events"] == list(slack_surface.EVENTS)
+    assert [c["command"] for c in features["slash_commands"]] == list(slack_surface.COMMANDS)
+    shortcuts = [s["callback_id"] for s in features["shortcuts"] if s["type"] == "message"]
+    assert shortcuts == list(slack_surface.SHORTCUTS)
+    assert len(features["shortcuts"]) == len(shortcuts)  # no global shortcut the app ignores
+    assert settings["interactivity"]["is_enabled"] is True
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(slack_surface.BOT_SCOPES)
+    assert "user" not in manifest["oauth_config"]["scopes"]  # the bot acts as itself only
+
+
+def test_every_event_has_a_listener_type() -> None:
+    assert set(slack_surface.LISTENER_EVENT_TYPES) == set(slack_surface.EVENTS)
+
+
+def test_socket_manifest_needs_no_public_url() -> None:
+    manifest = _one(MANIFESTS["socket"])
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert "request_url" not in json.dumps(manifest) and '"url"' not in json.dumps(manifest)
+
+
+def test_http_manifest_points_every_request_at_the_events_path() -> None:
+    manifest = _one(MANIFESTS["http"])
+    settings = manifest["settings"]
+    assert settings["socket_mode_enabled"] is False
+    urls = [
+        settings["event_subscriptions"]["request_url"],
+        settings["interactivity"]["request_url"],
+        *(c["url"] for c in manifest["features"]["slash_commands"]),
+    ]
+    assert all(u.startswith("https://") and u.endswith(slack_surface.EVENTS_PATH) for u in urls), (
+        urls
+    )
+
+
+# -- container image ----------------------------------------------------------------------------
+
+
+def test_dockerfile_is_multi_stage_non_root_with_a_healthcheck() -> None:
+    instructions = _dockerfile()
+    assert sum(word == "FROM" for word, _ in instructions) >= 2
+    stage = _final_stage()
+    user = stage["USER"].split(":")[0]
+    assert user not in ("root", "0"), "the runtime stage must not run as root"
+    assert "COPY" in stage and "--from=build" in " ".join(
+        rest for word, rest in instructions if word == "COPY"
+    )
+    assert "/healthz" in stage["HEALTHCHECK"]
+
+
+def test_image_entrypoint_is_a_real_copydesk_command() -> None:
+    entrypoint, cmd = _image_argv()
+    assert entrypoint[:2] == ["copydesk", "serve"]
+    args = _cli(entrypoint[1:] + cmd)
+    assert args.http is True
+    port = re.search(r"127\.0\.0\.1:(\d+)/healthz", _final_stage()["HEALTHCHECK"])
+    assert port and int(port.group(1)) == args.port == int(_final_stage()["EXPOSE"])
+
+
+# -- compose ------------------------------------------------------------------------------------
+
+
+def test_compose_runs_the_bot_in_http_mode_with_postgres() -> None:
+    compose = _one(DEPLOY / "compose.yaml")
+    services = compose["services"]
+    assert {"postgres", "migrate", "bot"} <= set(services)
+    entrypoint, _ = _image_argv()
+    bot = _cli(entrypoint[1:] + services["bot"]["command"])
+    assert bot.http is True
+    _cli(services["migrate"]["entrypoint"][1:] + services["migrate"]["command"])
+    assert services["migrate"]["entrypoint"][:3] == ["copydesk", "db", "upgrade"]
+    assert services["bot"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    for name in ("bot", "migrate"):
+        assert services[name]["environment"]["COPYDESK_DATABASE_URL"].startswith(
+            "postgresql+psycopg://"
+        )
+    for var in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+        assert services["bot"]["environment"][var].startswith(
+            "${" + var + ":?"
+        )  # required, from env
+
+
+# -- Kubernetes ---------------------------------------------------------------------------------
+
+
+def _pod() -> dict[str, Any]:
+    return _k8s("Deployment")["spec"]["template"]
+
+
+def _container() -> dict[str, Any]:
+    (container,) = _pod()["spec"]["containers"]
+    return container
+
+
+def test_deployment_runs_two_http_replicas() -> None:
+    deployment = _k8s("Deployment")
+    assert deployment["spec"]["replicas"] == 2
+    entrypoint, _ = _image_argv()
+    container = _container()
+    argv = container.get("command", entrypoint)[1:] + container["args"]
+    assert _cli(argv).http is True
+
+
+def test_probes_point_at_readyz_and_healthz_on_a_declared_port() -> None:
+    container = _container()
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert container["readinessProbe"]["httpGet"]["path"] == slack_surface.READY_PATH == "/readyz"
+    assert container["livenessProbe"]["httpGet"]["path"] == slack_surface.HEALTH_PATH == "/healthz"
+    for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
+        assert container[probe]["httpGet"]["port"] in ports
+    entrypoint, _ = _image_argv()
+    assert ports["http"] == _cli(entrypoint[1:] + container["args"]).port
+
+
+def test_pods_run_as_non_root_without_privileges() -> None:
+    pod_security = _pod()["spec"]["securityContext"]
+    assert pod_security["runAsNonRoot"] is True and pod_security["runAsUser"] != 0
+    for container in _pod()["spec"]["containers"] + _pod()["spec"]["initContainers"]:
+        security = container["securityContext"]
+        assert security["allowPrivilegeEscalation"] is False
+        assert security["readOnlyRootFilesystem"] is True
+        assert security["capabilities"]["drop"] == ["ALL"]
+
+
+def test_secrets_come_from_a_secret_reference() -> None:
+    env = {e["name"]: e for e in _container()["env"]}
+    for var in SECRET_VARS:
+        ref = env[var]["valueFrom"]["secretKeyRef"]
+        assert ref == {"name": "copydesk-secrets", "key": var}
+        assert "value" not in env[var]
+    example = _k8s("Secret")
+    assert set(example["stringData"]) == set(SECRET_VARS)
+    assert "secret.example.yaml" not in _one(DEPLOY / "k8s" / "kustomization.yaml")["resources"]
+
+
+def test_migrations_run_before_the_bot() -> None:
+    (init,) = _pod()["spec"]["initContainers"]
+    assert init["command"][:3] == ["copydesk", "db", "upgrade"]
+    _cli(init["command"][1:])
+    assert init["image"] == _container()["image"]
+    assert "--no-migrate" in _container()["args"]
+    assert init["env"][0]["valueFrom"]["secretKeyRef"]["key"] == "COPYDESK_DATABASE_URL"
+
+
+def test_service_and_disruption_budget_select_the_pods() -> None:
+    labels = _pod()["metadata"]["labels"]
+    service, budget = _k8s("Service"), _k8s("PodDisruptionBudget")
+    assert service["spec"]["selector"].items() <= labels.items()
+    assert budget["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    assert budget["spec"]["minAvailable"] == 1
+    ports = {p["name"] for p in _container()["ports"]}
+    assert all(p["targetPort"] in ports for p in service["spec"]["ports"])
+    kustomization = _one(DEPLOY / "k8s" / "kustomization.yaml")
+    assert {"deployment.yaml", "service.yaml", "pdb.yaml"} <= set(kustomization["resources"])
+    assert _pod()["spec"]["terminationGracePeriodSeconds"] > 30  # room to drain in-flight checks
