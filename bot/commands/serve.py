@@ -54,8 +54,11 @@ def _serve(args: argparse.Namespace) -> int:
     settings = from_env(mode="http" if args.http else "socket")
     if args.workers is not None:
         settings = replace(settings, workers=max(1, args.workers))
-    _configure_logging()
+    from bot.ops.logging import configure_logging
 
+    configure_logging()
+
+    from bot.ops.metrics import default_metrics
     from bot.slack.runtime import Bot
     from bot.store import DEFAULT_DATABASE_URL, Store
 
@@ -64,7 +67,9 @@ def _serve(args: argparse.Namespace) -> int:
         store.check_schema()
     else:
         store.upgrade()
-    bot = Bot(settings, mode="http" if args.http else "socket", store=store)
+    bot = Bot(
+        settings, mode="http" if args.http else "socket", store=store, metrics=default_metrics()
+    )
     if args.http:
         from bot.slack import http
 
@@ -74,9 +79,3 @@ def _serve(args: argparse.Namespace) -> int:
 
         socket.serve(bot, host=args.host, port=args.port or settings.health_port)
     return 0
-
-
-def _configure_logging() -> None:
-    import logging
-
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")

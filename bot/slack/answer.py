@@ -23,6 +23,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.document import HTML, MRKDWN, PLAIN, Document, decode_lenient, extract_file, load_document
 from bot.engine import Ruleset, check
 from bot.errors import FetchError, InputError
+from bot.ops.metrics import Metrics
 from bot.report.slack import (
     FINDING_BLOCK_PREFIX,
     RECHECK_BLOCK_PREFIX,
@@ -34,7 +35,7 @@ from bot.report.slack import (
     render_report,
 )
 from bot.slack import texts
-from bot.slack.client import error_code, is_lasting
+from bot.slack.client import api_method, error_code, is_lasting
 from bot.slack.detect import Intake, classify
 from bot.slack.escape import escape
 from bot.slack.fetch import HTML_TYPES, Fetcher
@@ -84,6 +85,7 @@ class Answerer:
         fetcher: Fetcher,
         files: FileDownloader,
         bot_user_id: str | None,
+        metrics: Metrics,
         today: Callable[[], date] = utc_today,
     ) -> None:
         self.store = store
@@ -93,6 +95,7 @@ class Answerer:
         self.fetcher = fetcher
         self.files = files
         self.bot_user_id = bot_user_id
+        self.metrics = metrics
         self.today = today
         self._handlers: dict[Kind, Callable[[Job], None]] = {
             Kind.MESSAGE: self._message,
@@ -112,6 +115,7 @@ class Answerer:
             self._handlers[Kind(job.kind)](job)
         except SlackApiError as exc:
             code = error_code(exc)
+            self.metrics.slack_api_errors.labels(api_method(exc), code).inc()
             if code in ("not_in_channel", "channel_not_found") and job.payload.get("response_url"):
                 self._respond(
                     str(job.payload["response_url"]), [render_notice(texts.NOT_IN_CHANNEL)]
@@ -223,11 +227,13 @@ class Answerer:
         try:
             document = self._load(intake, message, story_date)
         except (InputError, FetchError) as exc:
+            self.metrics.observe_check([], 0.0, failed=True)
             self._respond(response_url, [render_notice(texts.could_not_check(escape(str(exc))))])
             return
         outcome = self._run(document, job.channel, subject="")
         report = self._report(outcome, subject=None)
         self._respond(response_url, render_report(report))
+        self._replied(job)
 
     def _recheck(self, job: Job) -> None:
         """A date picked in a report: check the same message again at that story date."""
@@ -268,6 +274,7 @@ class Answerer:
         self.store.record_dismissal(
             check_id, key, str(finding["rule"]), str(finding["quote"]), job.channel, user
         )
+        self.metrics.dismissals.labels(str(finding["rule"])).inc()
         dismissed = {k: (user if k == key else "") for k in self.store.dismissed_keys(check_id)}
         report = SlackReport(
             check_id=check_id,
@@ -316,7 +323,9 @@ class Answerer:
             try:
                 document = self._load(intake, target.message, story_date)
             except (InputError, FetchError) as exc:
+                self.metrics.observe_check([], 0.0, failed=True)
                 self._notice(job, target, texts.could_not_check(escape(str(exc))))
+                self._replied(job)
                 return
             outcome = self._run(document, target.channel, target.subject)
             answered = self.replies.existing(target.channel, target.subject) is not None
@@ -332,6 +341,7 @@ class Answerer:
                 )
             if not outcome.findings or again:
                 self._react(target, CLEAN, on=not outcome.findings)
+            self._replied(job)
         finally:
             try:
                 self._react(target, IN_PROGRESS, on=False)
@@ -402,6 +412,7 @@ class Answerer:
                 keys.add(item["key"])
                 items.append(item)
         duration_ms = (time.perf_counter() - started) * 1000
+        self.metrics.observe_check(items, duration_ms / 1000)
         check_id = self.store.record_check(
             CheckRecord(
                 channel=channel,
@@ -438,6 +449,12 @@ class Answerer:
         )
 
     # -- Slack plumbing ------------------------------------------------------------------------
+
+    def _replied(self, job: Job) -> None:
+        """Event-to-reply latency, from when the request reached the bot (issue 4's budget)."""
+        received = job.payload.get("received_at")
+        if isinstance(received, int | float):
+            self.metrics.observe_reply(float(received))
 
     def _notice(self, job: Job, target: Target, text: str) -> None:
         """A short reply in the thread (one per message, like a report)."""

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
+from bot.ops.metrics import Metrics
+from bot.ops.slack_retries import counted_retry_handlers
 from bot.slack.settings import Settings
 
 # Errors that mean "this will not work however often you try": give up on the job, log why.
@@ -58,18 +55,21 @@ LASTING_ERRORS = frozenset(
 HARMLESS_REACTION_ERRORS = frozenset({"already_reacted", "no_reaction", "message_not_found"})
 
 
-def web_client(settings: Settings, *, timeout: int = 30) -> WebClient:
-    """A WebClient for the configured API URL, retrying rate limits, resets and 5xx."""
+def web_client(settings: Settings, metrics: Metrics, *, timeout: int = 30) -> WebClient:
+    """A WebClient for the configured API URL, retrying rate limits (after Retry-After),
+    connection resets and 5xx with slack-sdk's handlers, each retry counted in `metrics`."""
     return WebClient(
         token=settings.bot_token,
         base_url=settings.api_url,
         timeout=timeout,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=2),
-            RateLimitErrorRetryHandler(max_retry_count=5),
-            ServerErrorRetryHandler(max_retry_count=2),
-        ],
+        retry_handlers=counted_retry_handlers(metrics),
     )
+
+
+def api_method(exc: SlackApiError) -> str:
+    """The Web API method a failed call was for ("chat.postMessage")."""
+    url = str(getattr(exc.response, "api_url", "") or "")
+    return url.rstrip("/").rsplit("/", 1)[-1] or "unknown"
 
 
 def error_code(exc: SlackApiError) -> str:

@@ -8,8 +8,10 @@ process dies right after (issue 5). A re-delivered event (same `event_key`) is n
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
+from bot.ops.metrics import Metrics
 from bot.slack.jobs import NewJob
 from bot.store import Store
 
@@ -19,15 +21,19 @@ log = logging.getLogger(__name__)
 class Inbox:
     """Accepts jobs into the store and wakes the worker."""
 
-    def __init__(self, store: Store, wake: Callable[[], None]) -> None:
+    def __init__(self, store: Store, wake: Callable[[], None], metrics: Metrics) -> None:
         self.store = store
         self._wake = wake
+        self._metrics = metrics
 
     def put(self, job: NewJob) -> bool:
         """Accept `job`; False if Slack delivered it before (a retry, another replica)."""
+        payload = {**job.payload, "received_at": time.time()}
         accepted = self.store.accept(
-            job.event_key, job.kind.value, job.channel, job.message_ts, job.payload
+            job.event_key, job.kind.value, job.channel, job.message_ts, payload
         )
+        outcome = "accepted" if accepted else "duplicate"
+        self._metrics.events.labels(job.kind.value, outcome).inc()
         if accepted:
             self._wake()
         else:

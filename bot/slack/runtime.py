@@ -10,6 +10,7 @@ import logging
 from typing import Literal
 
 from bot.engine import Ruleset, load_ruleset
+from bot.ops.metrics import Metrics
 from bot.slack.answer import Answerer
 from bot.slack.app import Identity, create_app, identify
 from bot.slack.client import web_client
@@ -33,11 +34,15 @@ class Bot:
         mode: Literal["socket", "http"],
         store: Store | None = None,
         ruleset: Ruleset | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.settings = settings
         self.mode = mode
         self.store = store or Store(settings.database_url or DEFAULT_DATABASE_URL)
-        self.client = web_client(settings)
+        # A process serves one bot on the global registry (`copydesk serve`); tests get their own.
+        self.metrics = metrics or Metrics()
+        self.metrics.watch_store(self.store)
+        self.client = web_client(settings, self.metrics)
         self.identity: Identity = identify(self.client, settings.api_url)
         self.ruleset = ruleset or load_ruleset()
         self.fetcher = Fetcher(
@@ -59,6 +64,7 @@ class Bot:
             fetcher=self.fetcher,
             files=self.files,
             bot_user_id=self.identity.user_id,
+            metrics=self.metrics,
         )
         self.worker = Worker(
             self.store,
@@ -67,7 +73,7 @@ class Bot:
             threads=settings.workers,
             lease_seconds=settings.lease_seconds,
         )
-        self.inbox = Inbox(self.store, self.worker.wake)
+        self.inbox = Inbox(self.store, self.worker.wake, self.metrics)
         signing_secret = settings.signing_secret if mode == "http" else None
         self.app = create_app(self.client, self.inbox, self.store, signing_secret=signing_secret)
 

@@ -74,9 +74,19 @@ def test_every_subscribed_event_type_is_handled(harness: Harness) -> None:
 def test_health_readiness_and_metrics_endpoints(harness: Harness) -> None:
     assert harness.http.get(harness.url + "healthz").json() == {"alive": True}
     assert harness.http.get(harness.url + "readyz").json() == {"ready": True}
-    metrics = harness.http.get(harness.url + "metrics")
-    assert metrics.status_code == 200
-    assert metrics.headers["content-type"].startswith("text/plain")
+    one_reply(harness, harness.paste(LIBRARY_BUDGET))
+    response = harness.http.get(harness.url + "metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    metrics = response.text
+    assert 'copydesk_checks_total{outcome="flagged"} 1.0' in metrics
+    assert 'copydesk_findings_total{category="date",rule="dates.impossible-date"} 1.0' in metrics
+    assert 'copydesk_events_total{kind="message",outcome="accepted"} 1.0' in metrics
+    assert "copydesk_event_to_reply_seconds_count 1.0" in metrics
+    assert "copydesk_store_up 1.0" in metrics
+    harness.bot.worker.stop()
+    assert harness.http.get(harness.url + "readyz").status_code == 503
+    assert harness.http.get(harness.url + "healthz").status_code == 503
 
 
 def test_a_rate_limited_post_is_retried_after_retry_after(harness: Harness) -> None:
@@ -86,6 +96,8 @@ def test_a_rate_limited_post_is_retried_after_retry_after(harness: Harness) -> N
     first, second = harness.fake.calls_to("chat.postMessage")
     assert second.at - first.at >= 1.0
     assert harness.bot.store.inbox_counts()["done"] == 1
+    metrics = harness.http.get(harness.url + "metrics").text
+    assert 'copydesk_slack_api_retries_total{reason="ratelimited"} 1.0' in metrics
 
 
 def test_not_in_channel_is_logged_and_nothing_breaks(
@@ -95,6 +107,10 @@ def test_not_in_channel_is_logged_and_nothing_breaks(
     harness.paste(LIBRARY_BUDGET, channel="CGONE")
     harness.wait_idle()
     assert any(getattr(r, "reason", None) == "not_in_channel" for r in caplog.records)
+    metrics = harness.http.get(harness.url + "metrics").text
+    assert (
+        'copydesk_slack_api_errors_total{error="not_in_channel",method="reactions.add"}' in metrics
+    )
     assert harness.bot.store.inbox_counts()["failed"] == 0
     message = harness.paste(LIBRARY_BUDGET)  # the bot still answers elsewhere
     one_reply(harness, message)

@@ -204,6 +204,8 @@ def test_not_an_error_is_recorded_updates_the_report_and_is_not_flagged_again(
     assert "*April 31*" not in section_text(updated)
     stats = {s.rule: s for s in harness.bot.store.rule_stats()}
     assert stats["dates.impossible-date"].dismissals == 1
+    metrics = harness.http.get(harness.url + "metrics").text
+    assert 'copydesk_dismissals_total{rule="dates.impossible-date"} 1.0' in metrics
 
     # the same article again in this channel: not flagged; in another channel: flagged
     again = harness.paste(LIBRARY_BUDGET)
