@@ -140,8 +140,8 @@ def us_name_forms(raw: Mapping[str, Any], common: str = "") -> tuple[str, list[s
 
     Canonical: nickname (or first name) + last name, as newsrooms write it. When the first name
     is only an initial ("W. Todd Akin"), the first full middle name stands in for it. The
-    suffix is part of it when the person's common name (`common`, the Wikipedia title) has it:
-    "Thomas Kean Jr." is not his father Thomas Kean.
+    suffix is part of it when the person's common name (`common`: the Wikipedia title, else the
+    official name) has it: "Thomas Kean Jr." is not his father Thomas Kean.
     Variants: official_full, first + last, nickname + last, first + middle initials + last,
     each with and without the suffix ("Jr."), and the accent-free spelling of each.
     """
@@ -158,7 +158,7 @@ def us_name_forms(raw: Mapping[str, Any], common: str = "") -> tuple[str, list[s
         if full_middles:
             called = full_middles[0]
     canonical = f"{called} {last}"
-    common_name = re.sub(r"\s*\(.*\)$", "", common).strip()
+    common_name = re.sub(r"\s*\(.*\)$", "", common).replace(",", "").strip()
     if suffix and common_name.endswith(f" {suffix}"):
         canonical = f"{canonical} {suffix}"
     bases: list[str] = []

@@ -63,8 +63,10 @@ class UsPeople:
                 qid = next((KNOWN_QIDS[k] for k in sorted(keys) if k in KNOWN_QIDS), None)
             canonical, variants, short = "", [], []
             for record in records:
-                wikipedia = str(record["id"].get("wikipedia") or "")
-                name, forms = us_name_forms(record.get("name") or {}, wikipedia)
+                common = record["id"].get("wikipedia") or (record.get("name") or {}).get(
+                    "official_full", ""
+                )
+                name, forms = us_name_forms(record.get("name") or {}, str(common))
                 canonical = canonical or name
                 variants += [name, *forms]
                 short += us_short(record.get("name") or {})
