@@ -62,11 +62,12 @@ def _read(path: Path) -> KBFile:
 
 def _locate(path: Path, exc: msgspec.ValidationError) -> KnowledgeError:
     """Turn a validation error's `$.terms[12].start` path into a file line (re-parse slowly)."""
-    from bot.engine.rules import _error_path, _key_line, read_yaml_with_lines
+    from bot.engine.rules import error_path, key_line
+    from bot.engine.yamllines import read_yaml_with_lines
 
-    where = _error_path(exc)
+    where = error_path(exc)
     raw = read_yaml_with_lines(path)
-    line = _key_line(raw, where) if isinstance(raw, dict) else None
+    line = key_line(raw, where) if isinstance(raw, dict) else None
     item = re.match(r"\$\.(\w+)\[(\d+)\]", where)
     ident = None
     if item and isinstance(raw, dict):

@@ -1,0 +1,77 @@
+"""Loading the knowledge base: validation errors name the file, line and entry; merging."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.kb.load import load_knowledge
+
+SOURCES = """\
+sources:
+  - {id: a, name: Reviewed, complete_to: 2025-06-30, priority: 100}
+  - {id: b, name: Snapshot, complete_to: 2026-06-15, priority: 50}
+jurisdictions:
+  - {id: GB, name: United Kingdom, adjectives: [British]}
+offices:
+  - {id: gb.head-of-government, name: Prime Minister, jurisdiction: GB, group: head-of-government,
+     titles: [Prime Minister], complete_from: 1990-01-01, source: a}
+"""
+
+
+def _kb(tmp_path: Path, extra: str) -> Path:
+    (tmp_path / "base.yaml").write_text(SOURCES, encoding="utf-8")
+    (tmp_path / "extra.yaml").write_text(extra, encoding="utf-8")
+    return tmp_path
+
+
+def test_bad_value_names_file_line_and_entry(tmp_path: Path) -> None:
+    root = _kb(
+        tmp_path, "people:\n  - id: keir-starmer\n    name: Keir Starmer\n    short: Starmer\n"
+    )
+    with pytest.raises(KnowledgeError) as error:
+        load_knowledge(root)
+    message = str(error.value)
+    assert message.startswith(f"{root / 'extra.yaml'}:4: entry 'keir-starmer':")
+    assert "Expected `array`" in message
+
+
+def test_unknown_key_and_dangling_reference(tmp_path: Path) -> None:
+    root = _kb(tmp_path, "people:\n  - {id: x, name: X, nickname: Y}\n")
+    with pytest.raises(KnowledgeError, match="unknown field `nickname`"):
+        load_knowledge(root)
+    root = _kb(
+        tmp_path,
+        "terms:\n  - {person: nobody, office: gb.head-of-government, start: 2020, source: a}\n",
+    )
+    with pytest.raises(KnowledgeError, match="unknown person 'nobody'"):
+        load_knowledge(root)
+
+
+def test_later_source_closes_an_open_reviewed_term(tmp_path: Path) -> None:
+    root = _kb(
+        tmp_path,
+        "people:\n  - {id: Q1, name: Keir Starmer}\n  - {id: starmer, name: Keir Starmer, short: [Starmer]}\n"
+        "terms:\n"
+        "  - {person: starmer, office: gb.head-of-government, start: 2024-07-05, source: a}\n"
+        "  - {person: Q1, office: gb.head-of-government, start: 2024, end: 2026-07-20, source: b}\n",
+    )
+    kb = load_knowledge(root)
+    assert set(kb.people) == {"Q1"}  # the slug joined the Wikidata person of the same name
+    (term,) = kb.terms_of("Q1")
+    assert str(term.start) == "2024-07-05"  # the reviewed source's exact start wins
+    assert term.end is not None and term.end.earliest == date(2026, 7, 20)  # the newer end is kept
+    assert term.sources == ("a", "b")
+
+
+def test_term_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
+    root = _kb(
+        tmp_path,
+        "people:\n  - {id: p, name: P}\n"
+        "terms:\n  - {person: p, office: gb.head-of-government, start: 2020-01-01, end: 2019-01-01, source: a}\n",
+    )
+    with pytest.raises(KnowledgeError, match="ends .* before it starts"):
+        load_knowledge(root)
