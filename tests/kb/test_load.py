@@ -54,10 +54,12 @@ def test_unknown_key_and_dangling_reference(tmp_path: Path) -> None:
 def test_later_source_closes_an_open_reviewed_term(tmp_path: Path) -> None:
     root = _kb(
         tmp_path,
-        "people:\n  - {id: Q1, name: Keir Starmer}\n  - {id: starmer, name: Keir Starmer, short: [Starmer]}\n"
+        "people:\n  - {id: Q1, name: Keir Starmer}\n"
+        "  - {id: starmer, name: Keir Starmer, short: [Starmer]}\n"
         "terms:\n"
         "  - {person: starmer, office: gb.head-of-government, start: 2024-07-05, source: a}\n"
-        "  - {person: Q1, office: gb.head-of-government, start: 2024, end: 2026-07-20, source: b}\n",
+        "  - {person: Q1, office: gb.head-of-government, start: 2024, end: 2026-07-20,"
+        " source: b}\n",
     )
     kb = load_knowledge(root)
     assert set(kb.people) == {"Q1"}  # the slug joined the Wikidata person of the same name
@@ -71,7 +73,8 @@ def test_term_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
     root = _kb(
         tmp_path,
         "people:\n  - {id: p, name: P}\n"
-        "terms:\n  - {person: p, office: gb.head-of-government, start: 2020-01-01, end: 2019-01-01, source: a}\n",
+        "terms:\n  - {person: p, office: gb.head-of-government, start: 2020-01-01,"
+        " end: 2019-01-01, source: a}\n",
     )
-    with pytest.raises(KnowledgeError, match="ends .* before it starts"):
+    with pytest.raises(KnowledgeError, match=r"ends .* before it starts"):
         load_knowledge(root)
