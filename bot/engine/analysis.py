@@ -217,9 +217,12 @@ class Analysis:
             gap -= 1
         if gap == name_start:
             return None, name_start, ()
-        title = self._title_by_end.get(gap)
+        elect = self.lowered[max(0, gap - 6) : gap] in ("-elect", " elect")
+        title = self._title_by_end.get(gap - 6 if elect else gap)
         if title is None or _qualified_away(text, title.start):
             return None, name_start, ()
+        if elect:  # "President-elect Donald Trump"
+            title = TitleHit(title.start, gap, self.lowered[title.start : gap], title.offices, True)
         start = title.start
         jurisdictions: tuple[str, ...] = ()
         # the adjective: one to three words before the title ("U.S.", "South Korean", "Britain's")

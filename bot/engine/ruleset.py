@@ -7,10 +7,13 @@ path, size and mtime and by Copydesk's version, so an edited rule or fact rebuil
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +96,7 @@ def load_ruleset(rules_dir: Path | None = None, *, use_cache: bool = True) -> Ru
     index_path = cache_dir() / f"index-{key}.pickle"
     if use_cache and index_path.exists():
         try:
-            with index_path.open("rb") as fh:
+            with index_path.open("rb") as fh, _gc_paused():
                 ruleset = pickle.load(fh)  # noqa: S301 - our own cache, keyed by content
             if isinstance(ruleset, Ruleset):
                 return ruleset
@@ -105,6 +108,19 @@ def load_ruleset(rules_dir: Path | None = None, *, use_cache: bool = True) -> Ru
     return ruleset
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Unpickling ~100,000 small objects triggers the cycle collector again and again; none of
+    them is garbage, so pause it (a third to half of the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _write_index(path: Path, ruleset: Ruleset) -> None:
     """Write atomically so concurrent processes never read half an index."""
     try:
@@ -113,8 +129,16 @@ def _write_index(path: Path, ruleset: Ruleset) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent, keep=8)
     except OSError:
         pass  # a read-only cache only costs start-up time
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Keep the newest indexes (several rule folders may be in use), delete older ones."""
+    indexes = sorted(folder.glob("index-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in indexes[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def index_path(rules_dir: Path | None = None) -> Path:

@@ -87,7 +87,8 @@ class KnowledgeIndex:
         automaton = ahocorasick.Automaton()
         for form, people in entries.items():
             short = all(people.values())
-            automaton.add_word(form, (form, tuple(sorted(people)), short))
+            # values hold lengths, not the form again: the automaton is most of the index's size
+            automaton.add_word(form, (len(form), tuple(sorted(people)), short))
         if len(automaton):
             automaton.make_automaton()
         self.names = automaton
@@ -101,10 +102,12 @@ class KnowledgeIndex:
         hits: list[NameHit] = []
         if not len(self.names):
             return hits
-        for end_index, (form, people, short) in self.names.iter(text):
-            start = end_index - len(form) + 1
+        for end_index, (length, people, short) in self.names.iter(text):
+            start = end_index - length + 1
             if _boundary(text, start, end_index + 1):
-                hits.append(NameHit(start, end_index + 1, form, people, short))
+                hits.append(
+                    NameHit(start, end_index + 1, text[start : end_index + 1], people, short)
+                )
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[NameHit] = []
         for hit in hits:
@@ -121,10 +124,7 @@ class KnowledgeIndex:
                 forms[title.casefold()].add(office.id)
         automaton = ahocorasick.Automaton()
         for form, offices in forms.items():
-            ids = tuple(sorted(offices))
-            automaton.add_word(form, (form, ids, False))
-            for suffix in ("-elect", " elect"):
-                automaton.add_word(form + suffix, (form + suffix, ids, True))
+            automaton.add_word(form, (len(form), tuple(sorted(offices))))
         if len(automaton):
             automaton.make_automaton()
         self.titles = automaton
@@ -140,10 +140,11 @@ class KnowledgeIndex:
         hits: list[TitleHit] = []
         if not len(self.titles):
             return hits
-        for end_index, (form, offices, elect) in self.titles.iter(lowered):
-            start = end_index - len(form) + 1
+        for end_index, (length, offices) in self.titles.iter(lowered):
+            start = end_index - length + 1
+            form = lowered[start : end_index + 1]
             if _boundary(lowered, start, end_index + 1) or form.endswith("."):
-                hits.append(TitleHit(start, end_index + 1, form, offices, elect))
+                hits.append(TitleHit(start, end_index + 1, form, offices, False))
         hits.sort(key=lambda h: (h.end, -(h.end - h.start)))
         return hits
 
