@@ -280,7 +280,8 @@ def _g20_sightings(rows: _Rows, text: str, name: str) -> list[Sighting]:
     out = []
     for iso, country_rows in sorted(by_country.items()):
         if iso == "AU_AF":
-            rows.skip("African Union rows (the KB id AU is Australia's ISO code)")
+            for _ in country_rows:
+                rows.skip("African Union rows (the KB id AU is Australia's ISO code)")
             continue
         heads = {
             (r["holder_en"], r["title_en"])
