@@ -29,6 +29,13 @@ def register(subparsers: Any) -> None:
     current.add_argument("--database-url", help=DATABASE_HELP)
     current.set_defaults(func=_current)
 
+    prune = db_commands.add_parser(
+        "prune", help="delete finished inbox jobs and processed-event keys older than --days"
+    )
+    prune.add_argument("--days", type=_positive, default=7, help="keep this many days (default 7)")
+    prune.add_argument("--database-url", help=DATABASE_HELP)
+    prune.set_defaults(func=_prune)
+
     history = subparsers.add_parser("history", help="list recent checks")
     history.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     history.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -110,6 +117,15 @@ def _current(args: argparse.Namespace) -> int:
         state = "up to date" if current == head else "run `copydesk db upgrade`"
         print(f"{store.url}: revision {current or 'none'} (latest {head}): {state}")
     return 0 if current == head else 1
+
+
+def _prune(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    with _open(args, must_exist=True) as store:
+        removed = store.prune(timedelta(days=args.days))
+    print(f"removed {removed} finished inbox rows older than {args.days} days")
+    return 0
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -125,6 +125,17 @@ def test_stats_per_rule_with_since(capsys: pytest.CaptureFixture[str], store: St
     ]
 
 
+def test_prune_keeps_recent_rows(capsys: pytest.CaptureFixture[str], store: Store) -> None:
+    store.accept("Ev1", "message", "C1", "1.0", {})
+    job = store.claim("w1")
+    assert job is not None
+    store.finish(job.id)
+    url = store.engine.url.render_as_string(hide_password=False)
+    code, out, _ = _run(capsys, "db", "prune", "--days", "1", "--database-url", url)
+    assert code == 0 and out == "removed 0 finished inbox rows older than 1 days\n"
+    assert store.job_status(job.id) == "done"
+
+
 def test_bad_arguments_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["stats", "--since", "29/07/2025"])
