@@ -56,9 +56,17 @@ def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
     return packs, kb
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _code_files() -> list[Path]:
+    """The code that builds the index: a changed loader or check must rebuild it too."""
+    return sorted([*(_PACKAGE / "kb").glob("*.py"), *(_PACKAGE / "engine").rglob("*.py")])
+
+
 def _digest(files: list[Path]) -> str:
     h = hashlib.sha256(__version__.encode())
-    for path in files:
+    for path in [*files, *_code_files()]:
         stat = path.stat()
         h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return h.hexdigest()[:16]

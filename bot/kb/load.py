@@ -114,7 +114,12 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
         for o in spec.offices:
             _require(path, o.id, "source", o.source, kb.sources)
             _require(path, o.id, "jurisdiction", o.jurisdiction, kb.jurisdictions)
-    aliases = _merge_people(kb, people_specs)
+    seats_of: dict[str, list[tuple[str, str | None, int, int]]] = defaultdict(list)
+    for _path, t in term_specs:
+        first = int(str(t.start)[:4])
+        last = int(str(t.end)[:4]) if t.end is not None else 9999
+        seats_of[t.person].append((t.office, t.seat, first, last))
+    aliases = _merge_people(kb, people_specs, seats_of)
     _merge_terms(kb, term_specs, aliases)
     for path, spec in files:
         for p in spec.platforms:
@@ -143,8 +148,14 @@ def _require(path: Path, owner: str, what: str, ident: str, table: dict[str, Any
         raise KnowledgeError(str(path), None, owner, f"unknown {what} '{ident}'")
 
 
-def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> dict[str, str]:
-    """Merge person entries by id, then fold slug ids into the QID of the same name."""
+def _merge_people(
+    kb: KnowledgeBase,
+    specs: list[tuple[Path, PersonSpec]],
+    seats_of: dict[str, list[tuple[str, str | None, int, int]]],
+) -> dict[str, str]:
+    """Merge person entries by id, then fold slug ids into the QID of the same name, unless
+    both sat in one office at the same time in different seats: then they are namesakes (two
+    Representatives named Mike Rogers), not one person stated twice."""
     merged: dict[str, PersonSpec] = {}
     for path, p in specs:
         if p.source is not None:
@@ -171,7 +182,9 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
         if _QID.match(pid):
             continue
         targets = by_name.get(p.name, [])
-        if len(targets) == 1:
+        if len(targets) == 1 and not _sat_together(
+            seats_of.get(pid, []), seats_of.get(targets[0], [])
+        ):
             target = merged[targets[0]]
             merged[targets[0]] = PersonSpec(
                 id=target.id,
@@ -188,6 +201,22 @@ def _merge_people(kb: KnowledgeBase, specs: list[tuple[Path, PersonSpec]]) -> di
         variants = tuple(v for v in _union(p.variants) if v != p.name)
         kb.people[pid] = Person(pid, p.name, variants, tuple(_union(p.short)), p.note, p.died)
     return aliases
+
+
+def _sat_together(
+    a: list[tuple[str, str | None, int, int]], b: list[tuple[str, str | None, int, int]]
+) -> bool:
+    """Did they hold one office in different seats in the same years?"""
+    return any(
+        office == other
+        and seat
+        and other_seat
+        and seat != other_seat
+        and start <= other_end
+        and other_start <= end
+        for office, seat, start, end in a
+        for other, other_seat, other_start, other_end in b
+    )
 
 
 def _union(*lists: list[str]) -> list[str]:

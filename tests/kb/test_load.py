@@ -78,3 +78,16 @@ def test_term_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeError, match=r"ends .* before it starts"):
         load_knowledge(root)
+
+
+def test_namesakes_in_one_office_are_two_people(tmp_path: Path) -> None:
+    root = _kb(
+        tmp_path,
+        "offices:\n  - {id: gb.mp, name: MP, jurisdiction: GB, group: legislator, titles: [MP],"
+        " seats: 650, complete_from: 2010-01-01, source: a}\n"
+        "people:\n  - {id: Q9, name: Alex Grey}\n  - {id: alex-grey, name: Alex Grey}\n"
+        "terms:\n"
+        "  - {person: Q9, office: gb.mp, seat: Leeds, start: 2010, end: 2015, source: a}\n"
+        "  - {person: alex-grey, office: gb.mp, seat: York, start: 2012, end: 2017, source: a}\n",
+    )
+    assert set(load_knowledge(root).people) == {"Q9", "alex-grey"}

@@ -175,3 +175,38 @@ def test_unreachable_endpoint_is_a_clear_error() -> None:
         port = s.getsockname()[1]
     with pytest.raises(FetchError, match="cannot reach the SPARQL endpoint"):
         SparqlClient(f"http://127.0.0.1:{port}/sparql", attempts=2, timeout=2).query("q")
+
+
+def test_cli_writes_snapshot_and_summary(server: SparqlServer, tmp_path: Path, capsys) -> None:
+    from bot.cli import main
+
+    positions = tmp_path / "positions.yaml"
+    positions.write_text("positions:\n  Q11696: us.head-of-state\n", encoding="utf-8")
+    out = tmp_path / "kb" / "snapshot.yaml"
+    argv = [
+        "kb",
+        "refresh",
+        "--endpoint",
+        server.url,
+        "--positions",
+        str(positions),
+        "--out",
+        str(out),
+    ]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "2 people added, 2 terms opened, 0 terms closed" in printed
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert {t["person"] for t in data["terms"]} == {"Q6279", "Q22686"}
+    assert main(argv) == 0  # a second run changes nothing
+    assert "0 people added, 0 terms opened, 0 terms closed" in capsys.readouterr().out
+
+
+def test_bundled_position_map_names_known_offices() -> None:
+    from bot.engine.ruleset import build_ruleset, default_rules_dir
+    from bot.kb.refresh import read_positions
+
+    positions = read_positions(default_rules_dir() / "wikidata-positions.yaml")
+    kb = build_ruleset(default_rules_dir()).knowledge.kb
+    assert positions["Q11696"] == "us.head-of-state"
+    assert set(positions.values()) <= set(kb.offices)
