@@ -30,6 +30,12 @@ def register(subparsers: Any) -> None:
         "stats", help="terms per office group and jurisdiction, with as-of dates"
     )
     stats.add_argument("--group", help="only this office group")
+    stats.add_argument(
+        "--by",
+        choices=("jurisdiction", "group"),
+        default="jurisdiction",
+        help="one row per group and jurisdiction (default), or per group",
+    )
     stats.set_defaults(func=run_stats)
     build = sub.add_parser("build", help="validate the KB and rules and write the prebuilt index")
     build.set_defaults(func=run_build)
@@ -102,10 +108,12 @@ def run_stats(args: argparse.Namespace) -> int:
     index = _index(args)
     kb = index.kb
     rows = [r for r in stats(index) if not args.group or r[0] == args.group]
-    header = f"{'group':<20} {'jurisdiction':<12} {'offices':>7} {'terms':>6}"
+    if args.by == "group":
+        rows = _by_group(rows)
+    header = f"{'group':<20} {'jurisdiction':<16} {'offices':>7} {'terms':>6}"
     print(f"{header}  {'complete from':<13} as of")
     for group, jurisdiction, offices, terms, start, end in rows:
-        print(f"{group:<20} {jurisdiction:<12} {offices:>7} {terms:>6}  {start:<13} {end}")
+        print(f"{group:<20} {jurisdiction:<16} {offices:>7} {terms:>6}  {start:<13} {end}")
     total_terms = sum(len(t) for t in kb.terms_by_office.values())
     print(
         f"\n{len(kb.people)} people, {len(kb.offices)} offices, {total_terms} terms, "
@@ -115,6 +123,28 @@ def run_stats(args: argparse.Namespace) -> int:
     for source in sorted(kb.sources.values(), key=lambda s: s.id):
         print(f"  {source.id:<40} {source.complete_to.isoformat()}  {source.name}")
     return 0
+
+
+def _by_group(
+    rows: list[tuple[str, str, int, int, str, str]],
+) -> list[tuple[str, str, int, int, str, str]]:
+    """Fold jurisdictions: offices and terms summed, earliest coverage, latest as-of date."""
+    out: dict[str, tuple[str, str, int, int, str, str]] = {}
+    for group, _j, offices, terms, start, end in rows:
+        old = out.get(group)
+        if old is None:
+            out[group] = (group, "1 jurisdiction", offices, terms, start, end)
+        else:
+            count = int(old[1].split()[0]) + 1
+            out[group] = (
+                group,
+                f"{count} jurisdictions",
+                old[2] + offices,
+                old[3] + terms,
+                min(old[4], start),
+                max(old[5], end),
+            )
+    return list(out.values())
 
 
 def run_build(args: argparse.Namespace) -> int:
