@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
     Date,
     DateTime,
     Dialect,
@@ -67,7 +68,10 @@ class InboxJob(Base):
     """An accepted event waiting for, or leased to, a worker (issue 5: nothing acked is lost)."""
 
     __tablename__ = "inbox_jobs"
-    __table_args__ = (Index("ix_inbox_jobs_status_available", "status", "available_at"),)
+    __table_args__ = (
+        Index("ix_inbox_jobs_status_available", "status", "available_at"),
+        CheckConstraint("status IN ('pending', 'running', 'done', 'failed')", name="status"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_key: Mapped[str] = mapped_column(String(255), unique=True)
@@ -173,6 +177,7 @@ class ChannelSetting(Base):
     """Per-channel behaviour: check pasted articles automatically or only on request."""
 
     __tablename__ = "channel_settings"
+    __table_args__ = (CheckConstraint("mode IN ('auto', 'on-request')", name="mode"),)
 
     channel: Mapped[str] = mapped_column(String(64), primary_key=True)
     mode: Mapped[str] = mapped_column(String(16))

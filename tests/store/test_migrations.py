@@ -63,3 +63,15 @@ def test_fresh_database_says_to_run_db_upgrade(database_url: str) -> None:
         with pytest.raises(SchemaError, match="run `copydesk db upgrade`"):
             store.recent_checks()
         assert store.ping() is True  # reachable, just not migrated
+
+
+def test_database_refuses_an_unknown_status(database_url: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with Store(database_url) as store:
+        store.upgrade()
+        store.accept("Ev1", "message", "C1", "1.0", {})
+        with pytest.raises(IntegrityError), store.engine.begin() as connection:
+            connection.execute(text("UPDATE inbox_jobs SET status = 'lost'"))
+        assert store.inbox_counts()["pending"] == 1

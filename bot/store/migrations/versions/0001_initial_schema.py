@@ -44,6 +44,9 @@ def upgrade() -> None:
         _timestamp("updated_at"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inbox_jobs")),
         sa.UniqueConstraint("event_key", name=op.f("uq_inbox_jobs_event_key")),
+        sa.CheckConstraint(
+            "status IN ('pending', 'running', 'done', 'failed')", name=op.f("ck_inbox_jobs_status")
+        ),
     )
     op.create_index("ix_inbox_jobs_status_available", "inbox_jobs", ["status", "available_at"])
 
@@ -138,6 +141,7 @@ def upgrade() -> None:
         sa.Column("mode", sa.String(length=16), nullable=False),
         _timestamp("updated_at"),
         sa.PrimaryKeyConstraint("channel", name=op.f("pk_channel_settings")),
+        sa.CheckConstraint("mode IN ('auto', 'on-request')", name=op.f("ck_channel_settings_mode")),
     )
 
 
