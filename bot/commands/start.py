@@ -14,7 +14,7 @@ from typing import Any
 
 CONNECT_SLACK = """\
 To run Copydesk in Slack:
-  1. Create the app from deploy/slack/manifest-socket-mode.yaml (README: "Install in Slack").
+  1. Create the app from deploy/slack/manifest.socket.yaml (deploy/README.md, step by step).
   2. export SLACK_BOT_TOKEN=xoxb-...   (OAuth & Permissions, after installing to the workspace)
      export SLACK_APP_TOKEN=xapp-...   (Basic Information > App-Level Tokens,
                                         scope connections:write)
