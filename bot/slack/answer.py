@@ -328,8 +328,9 @@ class Answerer:
                 self._replied(job)
                 return
             outcome = self._run(document, target.channel, target.subject)
-            answered = self.replies.existing(target.channel, target.subject) is not None
-            if outcome.findings or answered:
+            if outcome.findings or (
+                again and self.replies.existing(target.channel, target.subject)
+            ):
                 report = self._report(outcome, subject=target.subject, note=note)
                 self.replies.publish(
                     channel=target.channel,

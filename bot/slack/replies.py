@@ -57,17 +57,17 @@ class Replies:
     ) -> str:
         """Post the reply to `subject` in `thread_ts`, or update the one already there; returns
         the reply's ts. Raises ReplyBusyError if another job is posting it right now."""
-        reply_ts = self._store.reply_for(channel, subject)
-        if reply_ts is None:
-            if not self._store.reserve_reply(channel, subject, owner):
-                reply_ts = self._store.reply_for(channel, subject)
-                if reply_ts is None:
-                    raise ReplyBusyError(f"another job is replying to {channel}/{subject}")
-            elif attempts > 1:
+        reply_ts: str | None = None
+        if self._store.reserve_reply(channel, subject, owner):
+            if attempts > 1:  # an earlier attempt may have posted, then died before saving
                 reply_ts = self._find_part(channel, thread_ts, subject, 0)
                 if reply_ts is not None:
                     log.info("found the reply of an earlier attempt", extra={"channel": channel})
                     self._store.save_reply(channel, subject, reply_ts)
+        else:
+            reply_ts = self._store.reply_for(channel, subject)
+            if reply_ts is None:
+                raise ReplyBusyError(f"another job is replying to {channel}/{subject}")
         if reply_ts is None:
             reply_ts = self._post(channel, thread_ts, subject, messages[0], owner, 0)
             self._store.save_reply(channel, subject, reply_ts)

@@ -48,6 +48,7 @@ class ConnectionWatch:
         self.check_every = check_every
         self.restarts = 0
         self._bad_since: float | None = None
+        self._session: tuple[str | None, float] = (None, time.monotonic())
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="copydesk-socket-watch", daemon=True)
 
@@ -58,10 +59,17 @@ class ConnectionWatch:
         return None if last is None else max(time.time() - float(last), 0.0)
 
     def connection_ok(self) -> bool:
+        """Connected, and Slack answered a ping recently. A session that never got a pong is
+        stale too once it is older than the threshold (slack-sdk only checks after a pong)."""
         if not self.client.is_connected():
             return False
         age = self.pong_age()
-        return age is None or age <= self.stale_after
+        if age is None:
+            session_id = self.client.session_id()
+            if self._session[0] != session_id:
+                self._session = (session_id, time.monotonic())
+            age = time.monotonic() - self._session[1]
+        return age <= self.stale_after
 
     def healthy(self) -> bool:
         """False once the connection has been down or silent for longer than the grace period."""
@@ -101,15 +109,22 @@ class ConnectionWatch:
             self.check()
 
 
-def create_health_app(bot: Bot, *, ping_interval: float = 10.0) -> tuple[Starlette, Any]:
+def create_health_app(
+    bot: Bot, *, ping_interval: float = 10.0, check_every: float = 5.0, grace_seconds: float = 60.0
+) -> tuple[Starlette, Any]:
     """The health/metrics app whose lifespan runs the bot in Socket Mode; returns the app and
-    the Bolt Socket Mode handler (for tests)."""
+    the Bolt Socket Mode handler."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     handler = SocketModeHandler(
         bot.app, app_token=bot.settings.app_token, ping_interval=ping_interval
     )
-    watch = ConnectionWatch(handler.client, ping_interval=ping_interval)
+    watch = ConnectionWatch(
+        handler.client,
+        ping_interval=ping_interval,
+        check_every=check_every,
+        grace_seconds=grace_seconds,
+    )
 
     async def healthz(request: Request) -> Response:
         status = {"alive": bot.alive(), **watch.status()}

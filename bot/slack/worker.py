@@ -104,17 +104,26 @@ class Worker:
     # -- the loop ------------------------------------------------------------------------------
 
     def _loop(self, worker: str) -> None:
+        # An empty claim still costs a transaction, so a thread claims when woken for a job
+        # accepted here (one wake per job), or every `poll_seconds` for jobs other replicas
+        # accepted and leases that expired; work found without a wake is drained in one go.
         while not self._stopping.is_set():
-            try:
-                job = self._store.claim(worker, self.lease_seconds, max_attempts=self.max_attempts)
-            except Exception:
-                log.exception("could not claim a job; retrying")
-                self._stopping.wait(self.poll_seconds)
-                continue
-            if job is None:
-                self._wakeup.acquire(timeout=self.poll_seconds)
-                continue
-            self._run(job, worker)
+            woken = self._wakeup.acquire(timeout=self.poll_seconds)
+            while not self._stopping.is_set():
+                job = self._claim(worker)
+                if job is None:
+                    break
+                self._run(job, worker)
+                if not self._wakeup.acquire(blocking=False) and woken:
+                    break
+
+    def _claim(self, worker: str) -> Job | None:
+        try:
+            return self._store.claim(worker, self.lease_seconds, max_attempts=self.max_attempts)
+        except Exception:
+            log.exception("could not claim a job; retrying")
+            self._stopping.wait(self.poll_seconds)
+            return None
 
     def _run(self, job: Job, worker: str) -> None:
         with self._lock:

@@ -1,7 +1,9 @@
 """A fake Slack Web API on 127.0.0.1: a real HTTP server in a thread that records every call.
 
 The bot talks to it through the real slack-sdk WebClient (SLACK_API_URL points here), so tests
-see exactly the requests Slack would get. It keeps channels, threads, reactions and files like
+see exactly the requests Slack would get. It also speaks just enough WebSocket (RFC 6455) for
+Socket Mode: apps.connections.open hands out a ws:// URL to itself, where it says hello, answers
+pings (unless told not to), pushes envelopes and records the bot's acknowledgements. It keeps channels, threads, reactions and files like
 Slack does, enforces the bot token, refuses blocks over Slack's limits (50 blocks, 3,000
 characters per text) like Slack does, and can be told to fail a method (429 with Retry-After,
 or an error such as not_in_channel). It also serves response_url posts and file downloads.
@@ -9,8 +11,12 @@ or an error such as not_in_channel). It also serves response_url posts and file 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import itertools
 import json
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +26,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
+_WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 BOT_USER = "UCOPYDESK"
 BOT_ID = "BCOPYDESK"
 TEAM = "T0NEWSROOM"
@@ -54,6 +62,9 @@ class FakeSlack:
         self.responses: list[dict[str, Any]] = []  # posts to response_url
         self.downloads: list[str] = []
         self.not_in: set[str] = set()  # channels the bot is not a member of
+        self.answer_pings = True  # Socket Mode: answer the client's pings with pongs
+        self.socket_acks: list[dict[str, Any]] = []
+        self.sockets: list[SocketSession] = []
         self._failures: dict[str, list[Failure]] = {}
         self._ts = itertools.count(1)
         self._lock = threading.RLock()
@@ -202,7 +213,7 @@ class FakeSlack:
                 headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
                 error = failure.error or ("ratelimited" if failure.status == 429 else "fatal_error")
                 return failure.status, {"ok": False, "error": error}, headers
-            if token != BOT_TOKEN:
+            if token != (APP_TOKEN if method == "apps.connections.open" else BOT_TOKEN):
                 return 200, {"ok": False, "error": "invalid_auth"}, {}
             api = getattr(self, "_api_" + method.replace(".", "_").lower(), None)
             if api is None:
@@ -221,6 +232,10 @@ class FakeSlack:
             "user_id": BOT_USER,
             "bot_id": BOT_ID,
         }
+
+    def _api_apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        ws = self.url.replace("http://", "ws://")
+        return {"ok": True, "url": f"{ws}socket?session={len(self.sockets) + 1}"}
 
     def _api_chat_postmessage(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
@@ -342,10 +357,111 @@ class FakeSlack:
             entry = self.files.get(parts[1]) if len(parts) > 1 else None
             return (200, entry[1]) if entry else (404, b"not found")
 
+    # -- Socket Mode ---------------------------------------------------------------------------
+
+    def push(self, envelope: dict[str, Any]) -> None:
+        """Send an envelope to the bot over its live Socket Mode connection."""
+        session = next(s for s in reversed(self.sockets) if not s.closed)
+        session.send(1, json.dumps(envelope).encode())
+
+    def connected(self) -> bool:
+        return any(not s.closed for s in self.sockets)
+
+    def serve_socket(self, conn: socket.socket) -> None:
+        session = SocketSession(self, conn)
+        with self._changed:
+            self.sockets.append(session)
+            self._changed.notify_all()
+        hello = {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0C"}}
+        session.send(1, json.dumps(hello).encode())
+        session.run()
+        with self._changed:
+            self._changed.notify_all()
+
+    def acked(self, message: dict[str, Any]) -> None:
+        with self._changed:
+            self.socket_acks.append(message)
+            self._changed.notify_all()
+
     def respond(self, name: str, body: dict[str, Any]) -> None:
         with self._changed:
             self.responses.append({"url": name, **body})
             self._changed.notify_all()
+
+
+class SocketSession:
+    """One WebSocket connection: unmasked frames out, masked frames in (RFC 6455 5.2)."""
+
+    def __init__(self, fake: FakeSlack, conn: socket.socket) -> None:
+        self.fake = fake
+        self.conn = conn
+        self.closed = False
+        self._send_lock = threading.Lock()
+
+    def send(self, opcode: int, payload: bytes) -> None:
+        size = len(payload)
+        if size < 126:
+            header = struct.pack("!BB", 0x80 | opcode, size)
+        elif size < 65536:
+            header = struct.pack("!BBH", 0x80 | opcode, 126, size)
+        else:
+            header = struct.pack("!BBQ", 0x80 | opcode, 127, size)
+        with self._send_lock:
+            if not self.closed:
+                self.conn.sendall(header + payload)
+
+    def close(self) -> None:
+        """Drop the connection the way a dead network does: no close frame."""
+        self.closed = True
+        try:
+            self.conn.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def run(self) -> None:
+        buffer = b""
+        self.conn.settimeout(0.1)
+        while not self.closed:
+            try:
+                data = self.conn.recv(65536)
+            except TimeoutError:
+                continue
+            except OSError:
+                break
+            if not data:
+                break
+            buffer += data
+            while (frame := _frame(buffer)) is not None:
+                opcode, payload, buffer = frame
+                if opcode == 9 and self.fake.answer_pings:
+                    self.send(10, payload)
+                elif opcode == 1:
+                    self.fake.acked(json.loads(payload))
+                elif opcode == 8:
+                    self.closed = True
+        self.closed = True
+
+
+def _frame(buffer: bytes) -> tuple[int, bytes, bytes] | None:
+    """(opcode, payload, rest) of the first complete client frame in `buffer`, or None."""
+    if len(buffer) < 2:
+        return None
+    opcode, length, at = buffer[0] & 0x0F, buffer[1] & 0x7F, 2
+    if length == 126:
+        if len(buffer) < 4:
+            return None
+        (length,), at = struct.unpack("!H", buffer[2:4]), 4
+    elif length == 127:
+        if len(buffer) < 10:
+            return None
+        (length,), at = struct.unpack("!Q", buffer[2:10]), 10
+    masked = buffer[1] & 0x80
+    mask = buffer[at : at + 4] if masked else b"\0\0\0\0"
+    at += 4 if masked else 0
+    if len(buffer) < at + length:
+        return None
+    payload = bytes(b ^ mask[i % 4] for i, b in enumerate(buffer[at : at + length]))
+    return opcode, payload, buffer[at + length :]
 
 
 def _check_blocks(blocks: Any) -> str | None:
@@ -410,9 +526,23 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
+        def _upgrade(self) -> None:
+            key = self.headers.get("Sec-WebSocket-Key", "")
+            accept = base64.b64encode(hashlib.sha1((key + _WS_GUID).encode()).digest()).decode()
+            self.send_response(101, "Switching Protocols")
+            self.send_header("Upgrade", "websocket")
+            self.send_header("Connection", "Upgrade")
+            self.send_header("Sec-WebSocket-Accept", accept)
+            self.end_headers()
+            self.wfile.flush()
+            fake.serve_socket(self.connection)
+            self.close_connection = True
+
         def _dispatch(self) -> None:
             path = urlsplit(self.path).path
-            if path.startswith("/api/"):
+            if path == "/socket" and self.headers.get("Upgrade", "").lower() == "websocket":
+                self._upgrade()
+            elif path.startswith("/api/"):
                 status, result, headers = fake.handle(path[5:], self._args(), self._token())
                 self._send(status, json.dumps(result).encode(), "application/json", headers)
             elif path.startswith("/files/"):
