@@ -1,17 +1,19 @@
 """A fake Slack Web API on 127.0.0.1: a real HTTP server in a thread that records every call.
 
 The bot talks to it through the real slack-sdk WebClient (SLACK_API_URL points here), so tests
-see exactly the requests Slack would get. It also speaks just enough WebSocket (RFC 6455) for
-Socket Mode: apps.connections.open hands out a ws:// URL to itself, where it says hello, answers
-pings (unless told not to), pushes envelopes and records the bot's acknowledgements. It keeps channels, threads, reactions and files like
+see exactly the requests Slack would get. It keeps channels, threads, reactions and files like
 Slack does, enforces the bot token, refuses blocks over Slack's limits (50 blocks, 3,000
 characters per text) like Slack does, and can be told to fail a method (429 with Retry-After,
-or an error such as not_in_channel). It also serves response_url posts and file downloads.
+or an error such as not_in_channel). It also serves response_url posts and file downloads, and
+speaks just enough WebSocket (RFC 6455) for Socket Mode: apps.connections.open hands out a ws://
+URL to itself, where it says hello, answers pings (unless told not to), pushes envelopes and
+records the bot's acknowledgements.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import itertools
 import json
@@ -413,10 +415,8 @@ class SocketSession:
     def close(self) -> None:
         """Drop the connection the way a dead network does: no close frame."""
         self.closed = True
-        try:
+        with contextlib.suppress(OSError):
             self.conn.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
     def run(self) -> None:
         buffer = b""
