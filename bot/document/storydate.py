@@ -153,12 +153,16 @@ def _to_date(match: re.Match[str]) -> date | None:
 
 
 def _infer_year(match: re.Match[str], reference: date) -> date | None:
-    """The year-less date nearest to `reference` (a wire story dated July 29, read on Aug 1)."""
+    """The latest year that does not put a dateline after `reference` (a story is published
+    before it is pasted or checked): "Jan. 18" read on 2026-11-23 is 2026-01-18, not 2027.
+    Two days of slack allow for time zones."""
     month = _MONTHS[match.group("m4")[:3].lower()]
     day = int(match.group("d4"))
-    years = range(reference.year - 1, reference.year + 2)
-    valid = [d for d in (_valid(year, month, day) for year in years) if d is not None]
-    return min(valid, key=lambda c: abs((c - reference).days)) if valid else None
+    for year in (reference.year + 1, reference.year, reference.year - 1):
+        found = _valid(year, month, day)
+        if found is not None and (found - reference).days <= 2:
+            return found
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -22,6 +22,7 @@ from bot.engine.language import (
     YEAR_PATTERN,
     word_before,
 )
+from bot.engine.spans import Spans
 from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
 
 
@@ -131,6 +132,11 @@ class Analysis:
     @cached_property
     def name_hits(self) -> list[NameHit]:
         return self.knowledge.find_names(self.text)
+
+    @cached_property
+    def full_name_spans(self) -> Spans:
+        """Where full known names stand (short forms excluded)."""
+        return Spans((h.start, h.end) for h in self.name_hits if not h.short)
 
     @cached_property
     def title_hits(self) -> list[TitleHit]:

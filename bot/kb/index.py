@@ -62,10 +62,38 @@ class KnowledgeIndex:
     known_forms: frozenset[str] = field(init=False)
     known_surnames: frozenset[str] = field(init=False)
     title_forms: dict[str, tuple[str, ...]] = field(init=False)
+    first_name_equivalents: dict[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self._build_names()
         self._build_titles()
+        self._build_first_names()
+
+    def _build_first_names(self) -> None:
+        """Nickname and formal forms of the KB's first names ("Steve" ~ "Steven", "Tim" ~
+        "Timothy"), from the hand-curated `nicknames` dataset, folded in at build time so
+        checks never load it (it takes ~50 ms)."""
+        from nicknames import NickNamer
+
+        namer = NickNamer()
+        table: dict[str, set[str]] = defaultdict(set)
+        for first in self.by_first:
+            same = set(namer.nicknames_of(first)) | set(namer.canonicals_of(first))
+            for canonical in namer.canonicals_of(first):
+                same |= set(namer.nicknames_of(canonical))
+            same.discard(first)
+            for other in same:  # both ways: "Steven" in copy finds the KB's "Steve"
+                table[first].add(other)
+                table[other].add(first)
+        self.first_name_equivalents = {k: frozenset(v) for k, v in table.items()}
+
+    def same_first_name(self, a: str, b: str) -> bool:
+        """Are two folded first names one name (equal, or a nickname and its formal form)?"""
+        return (
+            a == b
+            or b in self.first_name_equivalents.get(a, ())
+            or a in self.first_name_equivalents.get(b, ())
+        )
 
     # -- names --------------------------------------------------------------------------------
     def _build_names(self) -> None:

@@ -70,6 +70,15 @@ def test_wire_dateline_without_a_year_takes_the_nearest_year() -> None:
     assert find_story_date(text) is None  # no reference, no guess
 
 
+def test_wire_dateline_without_a_year_is_never_in_the_future() -> None:
+    text = "BEIJING, Jan. 18 (Xinhua) -- " + BODY
+    # read in November, "Jan. 18" is last January, not two months ahead
+    assert find_story_date(text, reference=date(2026, 11, 23)) == (
+        date(2026, 1, 18),
+        "BEIJING, Jan. 18",
+    )
+
+
 def test_a_dateline_beats_an_updated_line() -> None:
     text = "Updated July 30, 2025 9:12 a.m.\nLISBON, July 28, 2025 — " + BODY
     assert find_story_date(text) == (date(2025, 7, 28), "LISBON, July 28, 2025")

@@ -182,3 +182,31 @@ def test_a_dead_persons_title_is_history(test_ruleset, doc) -> None:
         ("Chinese Premier Li Keqiang", "anachronism")
     ]
     assert _flags(test_ruleset, doc, text, date(2023, 11, 2)) == []
+
+
+def test_formal_first_names_and_initials_are_not_misspellings(test_ruleset, doc) -> None:
+    day = date(2019, 6, 10)
+    for text in (
+        "Treasury Secretary Steven Mnuchin said talks would go on.",
+        "Treasury Secretary Steven T. Mnuchin said talks would go on.",
+        "Treasury Secretary Steve Mnuchin said talks would go on.",
+    ):
+        assert _flags(test_ruleset, doc, text, day) == [], text
+    assert _flags(test_ruleset, doc, "Treasury Secretary Steven Mnuchn said.", day) == [
+        ("Steven Mnuchn", "name")
+    ]
+
+
+def test_a_missing_space_after_a_name_is_suggested_as_such(test_ruleset, doc) -> None:
+    (finding,) = check(
+        doc("Treasury Secretary Scott Bessenton Monday said no.", date(2025, 6, 5)), test_ruleset
+    )
+    assert (finding.quote, finding.suggestion) == ("Scott Bessenton", "Scott Bessent on")
+
+
+def test_a_name_window_never_spans_a_sentence_end(test_ruleset, doc) -> None:
+    text = (
+        "Ursula von der Leyen spoke in Brussels about tariffs from the US.\n"
+        "Von der Leyen's comments came after the announcement."
+    )
+    assert _flags(test_ruleset, doc, text, date(2025, 4, 3)) == []

@@ -19,13 +19,12 @@ from bot.engine.analysis import Analysis
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.rules import LoadedRule
-from bot.engine.spans import Spans
 from bot.kb.index import fold
 from bot.kb.model import OfficeGroup
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:von der|van der|von|van|de la|de|da|dos|das|du|bin|al|el|der|den|ter|le|la|di|del)"
-_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+")
+_RUN = re.compile(rf"{_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{_WORD})+")
 
 
 class NameParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -35,56 +34,105 @@ class NameParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 def _windows(run: str, start: int) -> Iterator[tuple[int, int, str]]:
-    """Trailing windows of 2-5 words of a capitalised run ("Secretary Scott Bessant" ->
-    "Scott Bessant", ...), so a title glued to the name does not hide it."""
+    """Windows of 2-4 consecutive words of a capitalised run ("Secretary Scott Bessant
+    Monday" -> "Scott Bessant", ...), so a title or a weekday glued to the name does not hide
+    it."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
-    for size in range(2, min(5, len(spans)) + 1):
-        s = spans[-size][0]
-        yield start + s, start + spans[-1][1], run[s:]
+    for size in range(2, min(4, len(spans)) + 1):
+        for first in range(len(spans) - size + 1):
+            inner = [run[s:e] for s, e in spans[first : first + size - 1]]
+            if any(_ENDS_CLAUSE.search(word) for word in inner):
+                continue  # "... from the US. Von der Leyen": a window never spans a clause end
+            s, e = spans[first][0], spans[first + size - 1][1]
+            yield start + s, start + e, run[s:e]
+
+
+# A word that ends a sentence or clause, unless it is an initial ("T.") or "U.S."-style
+_ENDS_CLAUSE = re.compile(r"(?:[,;:!?]|(?<!\b[A-Z])(?<![A-Z]\.[A-Z])\.)$")
 
 
 def _candidates(analysis: Analysis, folded: str) -> set[str]:
+    """KB people sharing the first name (or a nickname of it) or the last name."""
     index = analysis.knowledge
     tokens = folded.split()
-    return set(index.by_first.get(tokens[0], ())) | set(index.by_last.get(tokens[-1], ()))
+    found = set(index.by_first.get(tokens[0], ())) | set(index.by_last.get(tokens[-1], ()))
+    for same in index.first_name_equivalents.get(tokens[0], ()):
+        found.update(index.by_first.get(same, ()))
+    return found
+
+
+_INITIAL = re.compile(r"^[a-z]\.?$")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# "Emmanuel Macronin": a known name glued to a short word is a missing space, not a misspelling
+_GLUED = ("in", "on", "at", "and", "to", "of", "for", "said", "says", "has", "was", "is")
+
+
+def _core(folded: str) -> list[str]:
+    """Name tokens without initials and suffixes: "steven t. mnuchin" -> ["steven", "mnuchin"]."""
+    return [
+        t for t in folded.replace(",", " ").split() if not _INITIAL.match(t) and t not in _SUFFIXES
+    ]
+
+
+def _same_person_written_otherwise(analysis: Analysis, written: list[str], form: list[str]) -> bool:
+    """The same name with or without initials, or with a nickname for the formal first name
+    ("Steven Mnuchin" for "Steve Mnuchin", "Timothy Geithner" for "Tim Geithner")."""
+    if written == form:
+        return True
+    return (
+        len(written) == len(form) >= 2
+        and written[1:] == form[1:]
+        and analysis.knowledge.same_first_name(written[0], form[0])
+    )
+
+
+def _best_match(
+    analysis: Analysis, run: re.Match[str], min_similarity: float
+) -> tuple[float, str, str, int, int] | None:
+    """The closest KB spelling to a trailing window of the run, or None when the run is a
+    known name, an accepted way of writing one, or near nobody."""
+    from rapidfuzz import fuzz
+
+    kb = analysis.knowledge.kb
+    best: tuple[float, str, str, int, int] | None = None
+    for start, end, window in _windows(run.group(0), run.start()):
+        if analysis.full_name_spans.overlaps(start, end):
+            continue
+        written = window.rstrip(".,")
+        folded = fold(written)
+        if folded in analysis.knowledge.known_forms:
+            return None
+        core = _core(folded)
+        if len(core) < 2:
+            continue
+        for pid in _candidates(analysis, folded):
+            for form in kb.people[pid].forms:
+                form_core = _core(fold(form))
+                if _same_person_written_otherwise(analysis, core, form_core):
+                    return None
+                score = fuzz.ratio(" ".join(core), " ".join(form_core))
+                if min_similarity <= score < 100 and (best is None or score > best[0]):
+                    best = (score, pid, form, start, start + len(written))
+    return best
 
 
 def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
-    from rapidfuzz import fuzz
-
     p: NameParams = rule.params
     analysis = ctx.analysis
     index = analysis.knowledge
     kb = index.kb
     text = analysis.text
-    known = Spans((h.start, h.end) for h in analysis.name_hits if not h.short)
     mentioned = {pid for m in analysis.mentions for pid in m.people}
     prominent = set(p.prominent_groups)
     for run in _RUN.finditer(text):
-        best: tuple[float, str, str, int, int] | None = None
-        for start, end, window in _windows(run.group(0), run.start()):
-            if known.overlaps(start, end):
-                continue
-            folded = fold(window.rstrip(".,"))
-            if folded in index.known_forms:
-                best = None
-                break
-            for pid in _candidates(analysis, folded):
-                for form in kb.people[pid].forms:
-                    score = fuzz.ratio(folded, fold(form))
-                    if (
-                        score >= p.min_similarity
-                        and score < 100
-                        and (best is None or score > best[0])
-                    ):
-                        best = (score, pid, form, start, start + len(window.rstrip(".,")))
+        best = _best_match(analysis, run, p.min_similarity)
         if best is None:
             continue
         score, pid, form, start, end = best
         title, _, _ = analysis._title_before(start)
         fits_title = title is not None and any(t.office in title.offices for t in kb.terms_of(pid))
         elsewhere = pid in mentioned
-        folded_last = fold(text[start:end]).split()[-1]
+        written = fold(text[start:end]).split()
         is_prominent = any(
             kb.offices[t.office].group in prominent and t.may_hold(analysis.story_date)
             for t in kb.terms_of(pid)
@@ -92,25 +140,27 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         alone = (
             is_prominent
             and score >= p.min_similarity_alone
-            and folded_last not in index.known_surnames
-            and fold(text[start:end]).split()[0] == fold(form).split()[0]
+            and written[-1] not in index.known_surnames
+            and written[0] == fold(form).split()[0]
         )
         if not (fits_title or elsewhere or alone):
             continue
         why = (
             "the title before it fits"
             if fits_title
-            else (
-                "the right spelling appears in the article"
-                if elsewhere
-                else "a prominent officeholder"
-            )
+            else "the right spelling appears in the article"
+            if elsewhere
+            else "a prominent officeholder"
         )
+        suggestion = form
+        glued = fold(text[start:end]).removeprefix(fold(form))
+        if glued in _GLUED:
+            suggestion = f"{form} {text[end - len(glued) : end]}"  # a missing space
         yield ctx.finding(
             rule,
             start,
             end,
-            {"written": text[start:end], "name": form, "score": f"{score:.0f}"},
+            {"written": text[start:end], "name": form, "fix": suggestion, "score": f"{score:.0f}"},
             [
                 Evidence(
                     f"the knowledge base spells this person {form!r} ({why})",
@@ -122,5 +172,5 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 
 NAME_SPELLING = CheckKind(
-    "name-spelling", NameParams, frozenset({"written", "name", "score"}), run=_check_names
+    "name-spelling", NameParams, frozenset({"written", "name", "fix", "score"}), run=_check_names
 )
