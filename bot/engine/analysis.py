@@ -191,6 +191,11 @@ class Analysis:
             )
         return out
 
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        """Start offsets of `mentions`, for bisection."""
+        return [m.start for m in self.mentions]
+
     def _resolve_short(
         self, hit: NameHit, title: TitleHit | None, seen_full: set[str]
     ) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ class AttributionParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
 def _between(analysis: Analysis, start: int, end: int) -> list[Mention]:
     """Resolved mentions starting in `[start, end)` (mentions are in text order)."""
     mentions = analysis.mentions
-    starts = [m.start for m in mentions]
+    starts = analysis.mention_starts
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [m for m in mentions[lo:hi] if m.person]
 

@@ -33,22 +33,19 @@ class NameParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     prominent_groups: list[OfficeGroup] = []
 
 
-def _windows(run: str, start: int) -> Iterator[tuple[int, int, str]]:
-    """Windows of 2-4 consecutive words of a capitalised run ("Secretary Scott Bessant
-    Monday" -> "Scott Bessant", ...), so a title or a weekday glued to the name does not hide
-    it."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
-    for size in range(2, min(4, len(spans)) + 1):
-        for first in range(len(spans) - size + 1):
-            inner = [run[s:e] for s, e in spans[first : first + size - 1]]
-            if any(_ENDS_CLAUSE.search(word) for word in inner):
-                continue  # "... from the US. Von der Leyen": a window never spans a clause end
-            s, e = spans[first][0], spans[first + size - 1][1]
-            yield start + s, start + e, run[s:e]
-
-
 # A word that ends a sentence or clause, unless it is an initial ("T.") or "U.S."-style
 _ENDS_CLAUSE = re.compile(r"(?:[,;:!?]|(?<!\b[A-Z])(?<![A-Z]\.[A-Z])\.)$")
+
+
+def _windows(run: str) -> Iterator[tuple[int, int]]:
+    """Word ranges [first, last] of 2-4 consecutive words of a capitalised run ("Secretary
+    Scott Bessant Monday" -> "Scott Bessant", ...), so a title or a weekday glued to the name
+    does not hide it; a window never spans a clause end ("... from the US. Von der Leyen")."""
+    words = run.split()
+    for size in range(2, min(4, len(words)) + 1):
+        for first in range(len(words) - size + 1):
+            if not any(_ENDS_CLAUSE.search(w) for w in words[first : first + size - 1]):
+                yield first, first + size - 1
 
 
 def _candidates(analysis: Analysis, folded: str) -> set[str]:
@@ -89,18 +86,29 @@ def _same_person_written_otherwise(analysis: Analysis, written: list[str], form:
 def _best_match(
     analysis: Analysis, run: re.Match[str], min_similarity: float
 ) -> tuple[float, str, str, int, int] | None:
-    """The closest KB spelling to a trailing window of the run, or None when the run is a
-    known name, an accepted way of writing one, or near nobody."""
+    """The closest KB spelling to a window of the run, or None when the run is a known name,
+    an accepted way of writing one, or near nobody."""
     from rapidfuzz import fuzz
 
-    kb = analysis.knowledge.kb
+    index = analysis.knowledge
+    kb = index.kb
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group(0))]
+    folded_words = [fold(run.group(0)[s:e]) for s, e in spans]
     best: tuple[float, str, str, int, int] | None = None
-    for start, end, window in _windows(run.group(0), run.start()):
+    for first, last in _windows(run.group(0)):
+        head, tail = folded_words[first], folded_words[last].rstrip(".,")
+        if (
+            head not in index.by_first
+            and head not in index.first_name_equivalents
+            and (tail not in index.by_last)
+        ):
+            continue  # nobody in the KB shares a first or last name with this window
+        start, end = run.start() + spans[first][0], run.start() + spans[last][1]
         if analysis.full_name_spans.overlaps(start, end):
             continue
-        written = window.rstrip(".,")
-        folded = fold(written)
-        if folded in analysis.knowledge.known_forms:
+        written = analysis.text[start:end].rstrip(".,")
+        folded = " ".join(folded_words[first:last]) + " " + tail
+        if folded in index.known_forms:
             return None
         core = _core(folded)
         if len(core) < 2:
