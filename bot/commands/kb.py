@@ -41,11 +41,28 @@ def register(subparsers: Any) -> None:
     build.set_defaults(func=run_build)
     for p in (who, person, stats, build):
         p.add_argument("--rules", help="rules directory (default: the bundled rules)")
-    try:
-        from bot.kb.refresh_cli import register_refresh
-    except ImportError:  # pragma: no cover - refresh lands with its own module
-        return
-    register_refresh(sub)
+    refresh = sub.add_parser(
+        "refresh", help="fetch officeholders from Wikidata into a snapshot for review"
+    )
+    refresh.add_argument("--endpoint", default=None, help="SPARQL endpoint (default: Wikidata's)")
+    refresh.add_argument(
+        "--positions", default=None, help="position map (default: rules/wikidata-positions.yaml)"
+    )
+    refresh.add_argument(
+        "--out", default=None, help="snapshot file (default: rules/kb/wikidata/p39-snapshot.yaml)"
+    )
+    refresh.add_argument(
+        "--since", default="1990-01-01", help="only terms ending on or after this date"
+    )
+    refresh.add_argument("--timeout", type=float, default=60.0, help="read timeout per query (s)")
+    refresh.set_defaults(func=run_refresh)
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    """Imported on use: httpx and tenacity are not needed to check an article."""
+    from bot.kb.refresh_cli import run_refresh as run
+
+    return run(args)
 
 
 def _index(args: argparse.Namespace) -> Any:

@@ -12,7 +12,8 @@ only when an input needs them.
 
 from __future__ import annotations
 
-from bot.document.files import extract_file
+from typing import TYPE_CHECKING
+
 from bot.document.load import load_document, load_file
 from bot.document.mediatype import HTML, MRKDWN, PLAIN
 from bot.document.model import (
@@ -25,7 +26,26 @@ from bot.document.model import (
     Sentence,
 )
 from bot.document.readers import MAX_BYTES, decode_lenient
-from bot.document.storydate import find_story_date, resolve_weekday
+
+if TYPE_CHECKING:
+    from bot.document.files import extract_file
+    from bot.document.storydate import find_story_date, resolve_weekday
+
+# Loaded on first use: a plain-text check with a given date needs neither (start-up time).
+_LAZY = {
+    "extract_file": "bot.document.files",
+    "find_story_date": "bot.document.storydate",
+    "resolve_weekday": "bot.document.storydate",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'bot.document' has no attribute {name!r}")
+
 
 __all__ = [
     "HTML",

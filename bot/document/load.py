@@ -15,7 +15,6 @@ from pathlib import Path
 from bot.document import mediatype
 from bot.document.model import DateSource, Document, IdentityMap, OffsetMap
 from bot.document.readers import MAX_BYTES, check_blank, check_size, check_text, decode_strict
-from bot.document.storydate import find_story_date
 from bot.errors import InputError
 
 _BY_SUFFIX = {
@@ -133,6 +132,13 @@ def load_file(
     )
 
 
+def _find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
+    """Imported on first use: with a story date given, the dateline patterns are never needed."""
+    from bot.document.storydate import find_story_date
+
+    return find_story_date(text, reference=reference)
+
+
 def _story_date(
     text: str,
     given: date | None,
@@ -142,7 +148,7 @@ def _story_date(
 ) -> tuple[date, DateSource, str | None]:
     if given is not None:
         return given, DateSource.OPTION, None
-    found = find_story_date(text, reference=message_date or today)
+    found = _find_story_date(text, reference=message_date or today)
     if found is not None:
         return found[0], DateSource.DATELINE, found[1]
     if published is not None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,14 +65,19 @@ def _code_files() -> list[Path]:
 
 
 def _digest(files: list[Path]) -> str:
-    h = hashlib.sha256(__version__.encode())
-    for path in [*files, *_code_files()]:
-        stat = path.stat()
-        h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:16]
+    """A cache key from paths, sizes and mtimes (zlib's checksums: hashlib costs more to
+    import than this whole function takes)."""
+    stamp = "\n".join(
+        f"{path}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}"
+        for path in [*files, *_code_files()]
+    )
+    data = f"{__version__}\n{stamp}".encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _content_digest(files: list[Path]) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     for path in files:
         h.update(path.read_bytes())

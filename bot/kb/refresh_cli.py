@@ -6,27 +6,6 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-
-def register_refresh(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "refresh", help="fetch officeholders from Wikidata into a snapshot for review"
-    )
-    parser.add_argument("--endpoint", default=None, help="SPARQL endpoint (default: Wikidata's)")
-    parser.add_argument(
-        "--positions", default=None, help="position map (default: rules/wikidata-positions.yaml)"
-    )
-    parser.add_argument(
-        "--out", default=None, help="snapshot file (default: rules/kb/wikidata/p39-snapshot.yaml)"
-    )
-    parser.add_argument(
-        "--since", default="1990-01-01", help="only terms ending on or after this date"
-    )
-    parser.add_argument(
-        "--timeout", type=float, default=60.0, help="read timeout per query, seconds"
-    )
-    parser.set_defaults(func=run_refresh)
 
 
 def run_refresh(args: argparse.Namespace) -> int:
