@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from importlib import resources
 from typing import Any
 
 CONNECT_SLACK = """\
@@ -34,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         from bot.cli import main
 
         return main(["serve"])
+    from importlib import resources  # ~10 ms: only this command needs it
+
     sample = resources.files("bot.samples").joinpath("sample-article.txt")
     print("No Slack tokens set: checking the bundled sample article instead.\n")
     with resources.as_file(sample) as path:

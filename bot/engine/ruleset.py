@@ -11,7 +11,6 @@ import contextlib
 import gc
 import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -136,6 +135,8 @@ def _gc_paused() -> Iterator[None]:
 
 def _write_index(path: Path, ruleset: Ruleset) -> None:
     """Write atomically so concurrent processes never read half an index."""
+    import tempfile  # only when the index is (re)built
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-")
