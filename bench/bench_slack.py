@@ -288,9 +288,11 @@ def main() -> None:
         pending: list[str] = []
         with ThreadPoolExecutor(max_workers=8) as pool:
             while bench.count < args.events:
-                batch = [pool.submit(bench.send, f"CMEM{j % 20:02d}") for j in range(200)]
+                due = min(m for m in (1000, 10_000, args.events) if m > bench.count)
+                size = min(200, due - bench.count)
+                batch = [pool.submit(bench.send, f"CMEM{j % 20:02d}") for j in range(size)]
                 pending.extend(f.result() for f in batch)
-                bench.wait_answered(pending[-200:], 300)
+                bench.wait_answered(pending[-size:], 300)
                 for mark in (1000, 10_000):
                     if mark not in rss and bench.count >= mark:
                         rss[mark] = bench.rss_mb()

@@ -24,6 +24,7 @@ from bot.document import HTML, MRKDWN, PLAIN, Document, decode_lenient, extract_
 from bot.engine import Ruleset, check
 from bot.errors import FetchError, InputError
 from bot.ops.metrics import Metrics
+from bot.ops.slack_retries import counted_retry_handlers
 from bot.report.slack import (
     FINDING_BLOCK_PREFIX,
     RECHECK_BLOCK_PREFIX,
@@ -479,7 +480,9 @@ class Answerer:
         if not url:
             log.warning("no response_url to answer a command")
             return
-        webhook = WebhookClient(url, timeout=15)
+        webhook = WebhookClient(
+            url, timeout=15, retry_handlers=counted_retry_handlers(self.metrics)
+        )
         for message in messages[:_MAX_EPHEMERAL_PARTS]:
             response = webhook.send(
                 text=message.text,

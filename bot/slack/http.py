@@ -22,13 +22,22 @@ from starlette.routing import Route
 from bot.ops.slack_surface import EVENTS_PATH, HEALTH_PATH, METRICS_PATH, READY_PATH
 from bot.slack.runtime import Bot
 
+# Slack's requests are small (a message is at most 40,000 characters); the body must be read
+# whole before Bolt can verify its signature, so an unsigned flood is cut off here.
+MAX_REQUEST_BYTES = 16_000_000
+
 
 def create_asgi_app(bot: Bot, *, manage_lifecycle: bool = True) -> Starlette:
     """The ASGI app for `bot`; with `manage_lifecycle` it starts and drains the bot's worker."""
 
     async def events(request: Request) -> Response:
-        body = await request.body()
-        response = await run_in_threadpool(bot.app.dispatch, to_bolt_request(request, body))
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_REQUEST_BYTES:  # read before the signature can be checked
+                return JSONResponse({"error": "request too large"}, status_code=413)
+        bolt_request = to_bolt_request(request, bytes(body))
+        response = await run_in_threadpool(bot.app.dispatch, bolt_request)
         return to_starlette_response(response)
 
     async def healthz(request: Request) -> Response:

@@ -36,7 +36,7 @@ class Settings:
     health_port: int = 8080
     connect_timeout: float = 5.0
     read_timeout: float = 15.0
-    lease_seconds: float = 120.0
+    lease_seconds: float = 60.0
 
     @property
     def api_host(self) -> str:
@@ -82,6 +82,7 @@ def from_env(env: Mapping[str, str] | None = None, *, mode: str = "socket") -> S
         max_fetch_bytes=_int(env, "COPYDESK_MAX_FETCH_BYTES", 5_000_000, 1_000, 100_000_000),
         max_file_bytes=_int(env, "COPYDESK_MAX_FILE_BYTES", 20_000_000, 1_000, 1_000_000_000),
         health_port=_int(env, "COPYDESK_HEALTH_PORT", 8080, 0, 65535),
+        lease_seconds=_int(env, "COPYDESK_LEASE_SECONDS", 60, 3, 3600),
     )
 
 

@@ -206,3 +206,9 @@ def test_a_database_failure_is_not_acknowledged(harness: Harness) -> None:
         connection.execute(text("DROP TABLE inbox_jobs"))
     message = harness.fake.add_message(CHANNEL, LIBRARY_BUDGET)
     assert harness.event(message).status_code == 500
+
+
+def test_an_oversized_request_is_cut_off_before_it_is_read_whole(harness: Harness) -> None:
+    body = b'{"type": "event_callback", "pad": "' + b"x" * 17_000_000 + b'"}'
+    response = harness.post(body, "application/json", secret="unknown")
+    assert response.status_code == 413
