@@ -7,6 +7,7 @@ from bot.engine.checks.boilerplate import BOILERPLATE
 from bot.engine.checks.crosssource import CROSS_SOURCE
 from bot.engine.checks.dates import IMPOSSIBLE_DATE, PAST_EVENT_AFTER_STORY, WEEKDAY_DATE
 from bot.engine.checks.inconsistency import DEADLINE_CONSISTENCY, DURATION_CONSISTENCY
+from bot.engine.checks.mojibake import MOJIBAKE
 from bot.engine.checks.names import NAME_SPELLING
 from bot.engine.checks.officeholders import (
     ADMINISTRATION,
@@ -23,6 +24,7 @@ KINDS: dict[str, CheckKind] = {
         EXISTENCE,
         SUBSTITUTION,
         BOILERPLATE,
+        MOJIBAKE,
         WEEKDAY_DATE,
         IMPOSSIBLE_DATE,
         PAST_EVENT_AFTER_STORY,

@@ -93,3 +93,26 @@ def test_offsets_are_into_the_source_for_mrkdwn(test_ruleset) -> None:
     found = check(document, test_ruleset)
     assert [f.quote for f in found] == ["Sunday, March 3, 2025"]
     assert source[found[0].start : found[0].end] == found[0].quote
+
+
+def test_mojibake_is_flagged_with_the_repair(test_ruleset, doc) -> None:
+    found = check(doc("Owners of the CafÃ© said prices rose.", date(2025, 3, 1)), test_ruleset)
+    assert [(f.quote, f.suggestion) for f in found] == [("CafÃ©", "Café")]
+    clean = "Café owners in Zürich and São Paulo said «non» to a ±5% rise; 이재명 agreed."
+    assert _quotes(test_ruleset, doc(clean, date(2025, 3, 1))) == []
+
+
+def test_clean_text_never_loads_ftfy(test_rules_dir) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from datetime import date; from pathlib import Path;"
+        "from bot.document import load_document; from bot.engine import check, build_ruleset;"
+        f"rs = build_ruleset(Path({str(test_rules_dir)!r}));"
+        "check(load_document('Café owners in Zürich met on Monday.', name='x',"
+        " story_date=date(2025, 3, 3), today=date(2025, 3, 3)), rs);"
+        "print('ftfy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
