@@ -132,8 +132,12 @@ class Answerer:
         """The job failed for good: say so where the editor will see it, never silently."""
         log.error("giving up on a job", extra={"kind": job.kind, "event_key": job.event_key})
         try:
-            if job.kind == Kind.COMMAND and job.payload.get("response_url"):
-                self._respond(str(job.payload["response_url"]), [render_notice(texts.GAVE_UP)])
+            if job.kind in (Kind.COMMAND, Kind.RECHECK, Kind.DISMISS):
+                # Privately to whoever asked: a failed re-check or dismissal must not replace
+                # the report, which is still right.
+                if job.payload.get("response_url"):
+                    notice = texts.GAVE_UP if job.kind == Kind.COMMAND else texts.GAVE_UP_PRIVATELY
+                    self._respond(str(job.payload["response_url"]), [render_notice(notice)])
                 return
             target = self._target_of(job)
             if target is None:
@@ -524,12 +528,6 @@ class Answerer:
             thread_ts = str(message.get("thread_ts") or ts)
             subject = thread_ts if job.kind == Kind.MENTION else ts
             return Target(job.channel, subject, thread_ts, message)
-        if job.kind == Kind.RECHECK:
-            subject = str(job.payload.get("block_id") or "")[len(RECHECK_BLOCK_PREFIX) :]
-            if subject:
-                return Target(
-                    job.channel, subject, str(job.payload.get("thread_ts") or subject), {}
-                )
         return None
 
 

@@ -26,6 +26,10 @@ GAVE_UP = (
     "Copydesk could not check this message after several tries. Please re-post it, or ask "
     "again with `@Copydesk check` in this thread."
 )
+GAVE_UP_PRIVATELY = (
+    "Copydesk could not do that after several tries (Slack or its database is having trouble). "
+    "The report is unchanged: please try again in a few minutes."
+)
 MESSAGE_GONE = "Copydesk could not read that message any more: was it deleted?"
 
 

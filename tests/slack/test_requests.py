@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from bot.report.slack import DISMISS_ACTION, RECHECK_ACTION
+from bot.slack import texts
 from tests.slack.articles import BRIDGE_VISIT, LIBRARY_BUDGET, LIBRARY_BUDGET_FLAGS
 from tests.slack.conftest import CHANNEL, ArticleServer, Harness
 from tests.slack.fake_slack import BOT_USER, EDITOR
@@ -263,3 +264,27 @@ def test_picking_another_date_rechecks_the_same_message(harness: Harness) -> Non
     (updated,) = harness.replies(message)
     assert "story date *May 4, 2023* (the date you gave)" in updated["blocks"][0]["text"]["text"]
     assert "found nothing to flag" in updated["blocks"][0]["text"]["text"]
+
+
+def test_a_recheck_that_keeps_failing_tells_the_editor_and_keeps_the_report(
+    harness: Harness,
+) -> None:
+    message = harness.paste(BRIDGE_VISIT)
+    reply = one_reply(harness, message)
+    harness.fake.fail("chat.update", error="fatal_error", times=3)
+    press(
+        harness,
+        reply,
+        {
+            "type": "datepicker",
+            "action_id": RECHECK_ACTION,
+            "block_id": reply["blocks"][0]["block_id"],
+            "selected_date": "2023-05-04",
+        },
+    )
+    harness.fake.wait_for(lambda: harness.fake.responses, message="the private notice")
+    harness.wait_idle()
+    assert harness.fake.responses[0]["text"] == texts.GAVE_UP_PRIVATELY
+    assert harness.fake.responses[0]["response_type"] == "ephemeral"
+    assert harness.replies(message) == [reply]  # the report still stands
+    assert harness.bot.store.inbox_counts()["failed"] == 1
