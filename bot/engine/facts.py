@@ -93,6 +93,12 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:\s+(?:date|is|was|of|on|for|falls|set|at|midnight))*\s*(?:on|of|is|at)?\s*$",
     re.IGNORECASE,
 )
+# Weaker wordings ("the truce ends on August 12") count only when the clause names the thing
+_DEADLINE_WEAK = re.compile(
+    r"(?P<cue>\bend(?:s|ed|ing)?|\bruns?\s+(?:out|until|through)|\blasts?\s+until"
+    r"|\bexpir\w*\s+at\s+midnight)\s*(?:on)?\s*$",
+    re.IGNORECASE,
+)
 _DEADLINE_AFTER = re.compile(r"^[\s,]*(?P<cue>deadline|expiry|expiration|cutoff)\b", re.IGNORECASE)
 
 
@@ -108,7 +114,8 @@ def deadlines(analysis: Analysis, subjects: list[str]) -> list[Fact]:
         before = text[max(0, m.start - 40) : m.start]
         after = text[m.end : m.end + 20]
         cue = _DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.search(after)
-        if not cue:
+        weak = None if cue else _DEADLINE_WEAK.search(before)
+        if not cue and not weak:
             continue
         year = m.year or analysis.story_date.year
         try:
@@ -117,6 +124,11 @@ def deadlines(analysis: Analysis, subjects: list[str]) -> list[Fact]:
             continue
         head = _clause_before(text, m.start)
         nouns = subject_re.findall(head)
+        if cue is None:
+            if not nouns:
+                continue  # "talks end on Friday": not a thing that expires
+            cue = weak
+        assert cue is not None
         is_deadline = cue.group("cue").lower() in ("deadline", "cutoff", "cut-off")
         about = "deadline" if is_deadline or not nouns else nouns[-1].lower()
         words = re.findall(r"[\w']+", head[-25:])

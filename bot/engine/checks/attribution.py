@@ -63,7 +63,7 @@ def _pattern(verbs: tuple[str, ...], aliases: tuple[str, ...]) -> re.Pattern[str
     verb = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
     names = "|".join(re.escape(a) for a in aliases)
     return re.compile(
-        rf"\b(?:(?P<verb>{verb})\s+(?:\w+\s+)?)?(?:on|to|in a post on|via)\s+"
+        rf"\b(?:(?P<verb>{verb})\s+(?:\w+\s+)?)?(?:on|to|in a post on|via|in an?)\s+"
         rf"(?:(?:his|her|their|the)\s+)?(?:(?:social[- ]media|social network|messaging)\s+"
         rf"(?:platform|site|network|app)\s+)?(?:account\s+on\s+)?(?P<platform>{names})\b"
     )
