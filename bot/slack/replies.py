@@ -20,7 +20,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.report.slack import SlackMessage
-from bot.slack.client import HARMLESS_REACTION_ERRORS, error_code
+from bot.slack.client import HARMLESS_REACTION_ERRORS, error_code, is_lasting
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,12 @@ class Replies:
             if reply_ts is None:
                 raise ReplyBusyError(f"another job is replying to {channel}/{subject}")
         if reply_ts is None:
-            reply_ts = self._post(channel, thread_ts, subject, messages[0], owner, 0)
+            try:
+                reply_ts = self._post(channel, thread_ts, subject, messages[0], owner, 0)
+            except SlackApiError as exc:
+                if is_lasting(exc):  # nobody will post for this job: free the message for others
+                    self._store.forget_reply(channel, subject)
+                raise
             self._store.save_reply(channel, subject, reply_ts)
             for part, message in enumerate(messages[1:], 1):
                 self._post(channel, thread_ts, subject, message, owner, part)

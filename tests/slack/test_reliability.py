@@ -212,3 +212,15 @@ def test_an_oversized_request_is_cut_off_before_it_is_read_whole(harness: Harnes
     body = b'{"type": "event_callback", "pad": "' + b"x" * 17_000_000 + b'"}'
     response = harness.post(body, "application/json", secret="unknown")
     assert response.status_code == 413
+
+
+def test_a_reply_that_slack_refused_does_not_block_the_next_request(harness: Harness) -> None:
+    """Posting failed for good (the bot had been removed from the channel): once it is back,
+    asking again in the thread gets the reply."""
+    harness.fake.fail("chat.postMessage", error="not_in_channel")
+    message = harness.paste(LIBRARY_BUDGET)
+    harness.wait_idle()
+    assert harness.replies(message) == []
+    asked = harness.fake.add_message(CHANNEL, f"<@{BOT_USER}> check", thread_ts=message["ts"])
+    harness.event({**asked, "type": "app_mention"})
+    one_reply(harness, message)
