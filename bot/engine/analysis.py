@@ -39,10 +39,17 @@ class Mention:
     title_start: int  # where the title phrase (with its adjective) starts; == start if none
     jurisdictions: tuple[str, ...]  # pinned by an adjective ("Chinese"), else ()
     org_qualified: bool = False  # "OECD Secretary-General": a capitalised word the KB does not know
+    title_text: str = ""  # the title as written ("U.S. Trade Representative", "German chancellor")
+    span_end: int = -1  # end of name and title ("Olaf Scholz, the German chancellor"); -1: end
 
     @property
     def person(self) -> str | None:
         return self.people[0] if len(self.people) == 1 else None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Title and name together, in text order: what a finding about the pair covers."""
+        return self.title_start, self.end if self.span_end < 0 else self.span_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,13 @@ TITLE_QUALIFIERS = frozenset(
 _NOT_AN_ORG = frozenset(
     "the a an and but or as at by for from in of on to with said says while when after before "
     "former then late new his her their its our".split()
+)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+_WORDS_AHEAD = re.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}")
+_ENDS_APPOSITIVE = re.compile(
+    r"\s*(?:[,;:)]|\.(?:\s|$)|$|\s+(?:said|says|told|who|has|had|was|is|will|would)\b)"
 )
 
 
@@ -163,6 +177,13 @@ class Analysis:
             org_qualified = (
                 title is not None and not jurisdictions and _org_before(self.text, title.start)
             )
+            title_text = self.text[title_start : hit.start].strip()
+            span_end = -1
+            if title is None:
+                after = self._title_after(hit.end)
+                if after is not None:
+                    title, jurisdictions, title_text, span_end = after
+                    title_start = hit.start
             people = hit.people
             if hit.short:
                 people = self._resolve_short(hit, title, seen_full)
@@ -187,6 +208,8 @@ class Analysis:
                     title_start=title_start,
                     jurisdictions=jurisdictions,
                     org_qualified=org_qualified,
+                    title_text=title_text,
+                    span_end=span_end,
                 )
             )
         return out
@@ -249,11 +272,48 @@ class Analysis:
                     break
         return title, start, jurisdictions
 
+    @cached_property
+    def _title_by_start(self) -> dict[int, TitleHit]:
+        best: dict[int, TitleHit] = {}
+        for hit in self.title_hits:
+            old = best.get(hit.start)
+            if old is None or hit.end - hit.start > old.end - old.start:
+                best[hit.start] = hit
+        return best
+
+    def _title_after(self, name_end: int) -> tuple[TitleHit, tuple[str, ...], str, int] | None:
+        """An appositive title: "Olaf Scholz, the German chancellor, said" (issue 3 wordings).
+        Returns the title, the jurisdictions its adjective pins, the title as written and where
+        the appositive ends. "..., the former chancellor," is not a title held now."""
+        match = _APPOSITIVE.match(self.text, name_end)
+        if match is None:
+            return None
+        pos = match.end()
+        words = _WORDS_AHEAD.match(self.text, pos)
+        candidates = words.group(0).split() if words else []
+        jurisdictions: tuple[str, ...] = ()
+        for n in range(min(3, len(candidates)), -1, -1):
+            adjective = " ".join(candidates[:n])
+            found = self.knowledge.jurisdictions_of(adjective) if n else ()
+            if n and not found:
+                continue
+            start = pos + len(adjective) + (1 if n else 0)
+            title = self._title_by_start.get(start)
+            if title is None or not _ENDS_APPOSITIVE.match(self.text, title.end):
+                continue
+            if any(
+                w.lower() in HISTORY_BEFORE or w.lower() in TITLE_QUALIFIERS for w in candidates[:n]
+            ):
+                return None
+            jurisdictions = found
+            return title, jurisdictions, self.text[pos : title.end], title.end
+        return None
+
     # -- history ------------------------------------------------------------------------------
     def mention_is_historical(self, mention: Mention) -> bool:
         """Asked only of mentions about to be flagged: it needs the sentence (syntok), which
         costs more than everything else a check does."""
-        return self.is_historical(mention.title_start, mention.end)
+        return self.is_historical(*mention.span)
 
     def sentence(self, offset: int) -> Sentence:
         return self.document.sentence_at(offset)

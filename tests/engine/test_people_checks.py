@@ -210,3 +210,24 @@ def test_a_name_window_never_spans_a_sentence_end(test_ruleset, doc) -> None:
         "Von der Leyen's comments came after the announcement."
     )
     assert _flags(test_ruleset, doc, text, date(2025, 4, 3)) == []
+
+
+def test_appositive_titles(test_ruleset, doc) -> None:
+    day = date(2025, 6, 20)
+    found = check(
+        doc("Olaf Scholz, the German chancellor, said on Tuesday that talks failed.", day),
+        test_ruleset,
+    )
+    assert [(f.quote, f.category.value, f.suggestion) for f in found] == [
+        (
+            "Olaf Scholz, the German chancellor",
+            "anachronism",
+            "Friedrich Merz, the German chancellor",
+        )
+    ]
+    for text in (
+        "Olaf Scholz, the former German chancellor, said on Tuesday that talks failed.",
+        "Friedrich Merz, the German chancellor, said on Tuesday that talks failed.",
+        "Olaf Scholz, the chancellor's predecessor, said on Tuesday that talks failed.",
+    ):
+        assert _flags(test_ruleset, doc, text, day) == [], text

@@ -62,20 +62,23 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     kb = analysis.knowledge.kb
     m = verdict.mention
     text = analysis.text
-    title = text[m.title_start : m.start].strip()
+    title = m.title_text
     name = _name(kb, verdict.person)
     office = kb.offices[verdict.office]
     holders = [h for h in verdict.holders if h.person != verdict.person]
     holder = ", ".join(_name(kb, h.person) for h in holders) if office.seats == 1 else ""
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
-    if verdict.problem is Problem.NOT_YET_SWORN:
-        fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {text[m.start : m.end]}"
+    written = text[m.start : m.end]
+    if m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
+        fix = f"{holder}, the {title}" if holder else f"{written}, the former {title}"
+    elif verdict.problem is Problem.NOT_YET_SWORN:
+        fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {written}"
     elif holder:
         fix = f"{title} {holder}"
     elif verdict.actual:
-        fix = f"{_titled(kb, verdict.actual[0])} {text[m.start : m.end]}"
+        fix = f"{_titled(kb, verdict.actual[0])} {written}"
     else:
-        fix = f"former {title} {text[m.start : m.end]}"
+        fix = f"former {title} {written}"
     return {
         "name": name,
         "title": title,
@@ -108,8 +111,7 @@ def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             m = verdict.mention
             yield ctx.finding(
                 rule,
-                m.title_start,
-                m.end,
+                *m.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
@@ -121,8 +123,7 @@ def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             m = verdict.mention
             yield ctx.finding(
                 rule,
-                m.title_start,
-                m.end,
+                *m.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
