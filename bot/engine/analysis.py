@@ -251,9 +251,14 @@ class Analysis:
             gap -= 1
         if gap == name_start:
             return None, name_start, ()
+        comma = text[gap - 1] == ","  # "Britain's prime minister, Rishi Sunak, said"
+        if comma:
+            gap -= 1
         elect = self.lowered[max(0, gap - 6) : gap] in ("-elect", " elect")
         title = self._title_by_end.get(gap - 6 if elect else gap)
         if title is None or _qualified_away(text, title.start):
+            return None, name_start, ()
+        if comma and not self._closed_appositive(title.start, name_start):
             return None, name_start, ()
         if elect:  # "President-elect Donald Trump"
             title = TitleHit(title.start, gap, self.lowered[title.start : gap], title.offices, True)
@@ -271,6 +276,15 @@ class Analysis:
                     start = max(0, text.rfind(words[-n], 0, title.start))
                     break
         return title, start, jurisdictions
+
+    def _closed_appositive(self, title_start: int, name_start: int) -> bool:
+        """A title, a comma and a name count together only as "the title, Name," or "Britain's
+        title, Name,": an appositive that names who holds the title, closed by a comma."""
+        before = word_before(self.text, title_start, 1)
+        opener = bool(before) and (before[0] == "the" or before[0].endswith(("'s", "’s")))
+        hit = next((h for h in self.name_hits if h.start == name_start), None)
+        closed = hit is not None and self.text[hit.end : hit.end + 1] in (",", ")")
+        return opener and closed
 
     @cached_property
     def _title_by_start(self) -> dict[int, TitleHit]:

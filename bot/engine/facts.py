@@ -7,6 +7,7 @@ three-month extension" are not compared, while "a 90-day truce" and "the 120-day
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -60,32 +61,46 @@ class Fact:
         return f"{self.value} days"
 
 
-def durations(analysis: Analysis, nouns: list[str]) -> list[Fact]:
-    pattern = re.compile(
+@functools.cache
+def _duration_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    noun = "|".join(map(re.escape, nouns))
+    before = re.compile(  # "a 90-day truce", "the three-month pause"
         rf"(?<![\w-]){_NUM}[- ](?P<unit>day|week|month|year)s?(?:-long)?\s+"
-        rf"(?:[A-Za-z-]+\s+){{0,2}}?(?P<noun>{'|'.join(map(re.escape, nouns))})s?\b",
+        rf"(?:[A-Za-z-]+\s+){{0,2}}?(?P<noun>{noun})s?\b",
         re.IGNORECASE,
     )
+    after = re.compile(  # "a truce lasting 90 days", "the pause of three months"
+        rf"\b(?P<noun>{noun})s?\s+(?:of|lasting|that (?:lasts|would last|will last))\s+"
+        rf"{_NUM}\s+(?P<unit>day|week|month|year)s?\b",
+        re.IGNORECASE,
+    )
+    return before, after
+
+
+def durations(analysis: Analysis, nouns: list[str]) -> list[Fact]:
+    """How long things last, in days, in text order."""
     text = analysis.text
     out: list[Fact] = []
-    for m in pattern.finditer(text):
-        num = m.group("num").lower()
-        count = int(num) if num.isdigit() else NUMBER_WORDS[num]
-        value = count * UNIT_DAYS[m.group("unit").lower()]
-        before = re.findall(r"[\w']+", text[max(0, m.start() - 30) : m.start()])
-        determiner = before[-1].lower() if before else ""
-        out.append(
-            Fact(
-                "duration",
-                m.group("noun").lower(),
-                value,
-                m.start(),
-                m.end("unit"),
-                determiner in ANAPHORIC,
-                _qualifier(text, m.end()),
+    for pattern in _duration_patterns(tuple(nouns)):
+        for m in pattern.finditer(text):
+            num = m.group("num").lower()
+            count = int(num) if num.isdigit() else NUMBER_WORDS[num]
+            value = count * UNIT_DAYS[m.group("unit").lower()]
+            head = m.start() if m.start("noun") > m.start("num") else m.start("noun")
+            before = re.findall(r"[\w']+", text[max(0, head - 30) : head])
+            determiner = before[-1].lower() if before else ""
+            out.append(
+                Fact(
+                    "duration",
+                    m.group("noun").lower(),
+                    value,
+                    m.start("num"),
+                    m.end("unit"),
+                    determiner in ANAPHORIC,
+                    _qualifier(text, m.end()),
+                )
             )
-        )
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 _DEADLINE_BEFORE = re.compile(

@@ -231,3 +231,14 @@ def test_appositive_titles(test_ruleset, doc) -> None:
         "Olaf Scholz, the chancellor's predecessor, said on Tuesday that talks failed.",
     ):
         assert _flags(test_ruleset, doc, text, day) == [], text
+
+
+def test_title_comma_name_appositive(test_ruleset, doc) -> None:
+    day = date(2025, 2, 10)
+    assert _flags(test_ruleset, doc, "Britain's prime minister, Rishi Sunak, said no.", day) == [
+        ("Britain's prime minister, Rishi Sunak", "anachronism")
+    ]
+    # a comma that only separates clauses does not attach the title to the name
+    assert (
+        _flags(test_ruleset, doc, "Asked about the prime minister, Rishi Sunak said no.", day) == []
+    )

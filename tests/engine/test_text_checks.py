@@ -116,3 +116,8 @@ def test_clean_text_never_loads_ftfy(test_rules_dir) -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_duration_written_after_the_noun(test_ruleset, doc) -> None:
+    text = "They agreed a truce lasting 90 days. Officials said the 60-day truce was fragile."
+    assert _quotes(test_ruleset, doc(text, date(2025, 5, 1))) == ["60-day"]
