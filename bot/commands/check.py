@@ -10,12 +10,7 @@ import sys
 from datetime import date
 from typing import Any
 
-
-def _story_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+from bot.commands.args import iso_date
 
 
 def register(subparsers: Any) -> None:
@@ -26,7 +21,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files; - reads stdin")
     parser.add_argument(
-        "--date", type=_story_date, help="story date YYYY-MM-DD (default: from the text)"
+        "--date", type=iso_date, help="story date YYYY-MM-DD (default: from the text)"
     )
     parser.add_argument("--format", choices=("text", "json", "slack"), default="text")
     parser.add_argument("--rules", help="rules directory (default: the bundled rules)")

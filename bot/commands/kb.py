@@ -6,12 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+from bot.commands.args import iso_date
 
 
 def register(subparsers: Any) -> None:
@@ -21,7 +16,7 @@ def register(subparsers: Any) -> None:
         "who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29'
     )
     who.add_argument("title")
-    who.add_argument("--on", type=_day, default=None, help="date (default: today)")
+    who.add_argument("--on", type=iso_date, default=None, help="date (default: today)")
     who.set_defaults(func=run_who)
     person = sub.add_parser("person", help='the offices a person held: kb person "Olaf Scholz"')
     person.add_argument("name")

@@ -105,28 +105,23 @@ def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
     return out
 
 
-def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+def _report(ctx: Context, rule: LoadedRule, problems: set[Problem]) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
-        if verdict.problem in (Problem.OUT_OF_TERM, Problem.NOT_YET_SWORN):
-            m = verdict.mention
+        if verdict.problem in problems:
             yield ctx.finding(
                 rule,
-                *m.span,
+                *verdict.mention.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
+
+
+def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    return _report(ctx, rule, {Problem.OUT_OF_TERM, Problem.NOT_YET_SWORN})
 
 
 def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
-    for verdict in verdicts(ctx.analysis):
-        if verdict.problem is Problem.NEVER_HELD:
-            m = verdict.mention
-            yield ctx.finding(
-                rule,
-                *m.span,
-                _values(ctx.analysis, verdict),
-                _evidence(ctx.analysis, verdict),
-            )
+    return _report(ctx, rule, {Problem.NEVER_HELD})
 
 
 def _later_mentions(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
