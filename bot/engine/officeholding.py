@@ -8,6 +8,7 @@ lists every holder of the office on that date (unknown is never wrong).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -69,8 +70,8 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
     day = analysis.story_date
     person = mention.person
     died = kb.people[person].died
-    if died is not None and died < day:
-        return None  # "Queen Elizabeth II's funeral": a dead person's title is history
+    if died is not None and died < day and _remembered(analysis, mention):
+        return None  # "Queen Elizabeth II's funeral", "Pope John Paul II": history
     offices = _offices_named(index, mention)
     if not offices:
         return None
@@ -107,6 +108,27 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
     return Verdict(
         mention, person, Problem.NEVER_HELD, office, (), tuple(kb.holders(office, day)), actual
     )
+
+
+# Titles that stay part of a dead person's name ("Pope John Paul II", "Queen Elizabeth II")
+REGNAL_TITLES = frozenset(
+    "pope king queen emperor empress prince princess grand duke grand duchess sultan emir".split()
+)
+# Words that put a dead person's mention in remembrance, not in the news of the day
+_REMEMBRANCE = re.compile(
+    r"\b(?:funeral|mourn\w*|memorial|remember\w*|death|died|dies|legacy|tribute\w*|"
+    r"anniversary|obituar\w*|buried|burial|late|posthumous\w*|statue|portrait|tomb|grave)\b",
+    re.IGNORECASE,
+)
+
+
+def _remembered(analysis: Analysis, mention: Mention) -> bool:
+    """A dead person's title is history when it is regnal or the sentence remembers them; "Chinese
+    Premier Li Keqiang said on Tuesday" in 2025 is still wrong (issue 3)."""
+    assert mention.title is not None
+    if any(word in REGNAL_TITLES for word in mention.title.form.split()):
+        return True
+    return bool(_REMEMBRANCE.search(analysis.sentence(mention.start).text))
 
 
 def surely_out_of_office(kb: KnowledgeBase, office: str, mine: tuple[Term, ...], day: date) -> bool:

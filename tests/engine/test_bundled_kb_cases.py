@@ -68,7 +68,28 @@ FLAGGED = [
     ),
 ]
 
+FLAGGED += [
+    (
+        date(2025, 4, 8),
+        "Chinese Premier Li Keqiang said growth would recover.",
+        "Chinese Premier Li Keqiang",
+    ),
+    (
+        date(2025, 6, 20),
+        "Olaf Scholz, the German chancellor, said talks had failed.",
+        "Olaf Scholz, the German chancellor",
+    ),
+    (
+        date(2025, 6, 2),
+        "Exporters are watching how the Trudeau government responds.",
+        "Trudeau government",
+    ),
+]
+
 SILENT = [
+    (date(2015, 5, 1), "A statue of Pope John Paul II stands in the square."),
+    (date(2023, 5, 1), "Crowds lined the route of Queen Elizabeth II's funeral procession."),
+    (date(2019, 6, 10), "Treasury Secretary Steven Mnuchin said talks would continue."),
     (date(2025, 6, 20), "Former German Chancellor Angela Merkel published her memoir."),
     (date(2025, 6, 20), "In 2019, British Prime Minister Theresa May resigned."),
     (date(2025, 6, 20), "Then-Chancellor Olaf Scholz had opposed the plan."),

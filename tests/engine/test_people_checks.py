@@ -242,3 +242,10 @@ def test_title_comma_name_appositive(test_ruleset, doc) -> None:
     assert (
         _flags(test_ruleset, doc, "Asked about the prime minister, Rishi Sunak said no.", day) == []
     )
+
+
+def test_a_dead_officeholder_acting_in_the_news_is_still_wrong(test_ruleset, doc) -> None:
+    text = "Chinese Premier Li Keqiang said on Tuesday that growth would pick up."
+    assert _flags(test_ruleset, doc, text, date(2025, 3, 4)) == [
+        ("Chinese Premier Li Keqiang", "anachronism")
+    ]
