@@ -58,6 +58,7 @@ def test_wrong_title_names_the_actual_office(test_ruleset, doc) -> None:
     ]
     assert "Trade Representative" in found[0].message
     assert "Howard Lutnick" in found[0].message
+    assert found[0].suggestion == "U.S. Trade Representative Jamieson Greer"
 
 
 def test_jurisdiction_adjective_pins_the_office(test_ruleset, doc) -> None:

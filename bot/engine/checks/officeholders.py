@@ -69,7 +69,11 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     holder = ", ".join(_name(kb, h.person) for h in holders) if office.seats == 1 else ""
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
     written = text[m.start : m.end]
-    if m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
+    if verdict.problem is Problem.NEVER_HELD and verdict.actual:
+        # a wrong title: give the person's actual office (issue 3); the message names the holder
+        actual_title = _titled(kb, verdict.actual[0])
+        fix = f"{written}, the {actual_title}" if m.span_end >= 0 else f"{actual_title} {written}"
+    elif m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
         fix = f"{holder}, the {title}" if holder else f"{written}, the former {title}"
     elif verdict.problem is Problem.NOT_YET_SWORN:
         fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {written}"
