@@ -96,6 +96,7 @@ def build_ruleset(rules_dir: Path) -> Ruleset:
         rules.extend(load_pack(path, KINDS))
     knowledge = load_knowledge(rules_dir / "kb")
     knowledge.version = _content_digest(kb_paths)
+    knowledge.pack()
     return Ruleset(tuple(rules), KnowledgeIndex(knowledge), _content_digest(packs + kb_paths))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,7 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
     return kb
 
 
-def _require(path: Path, owner: str, what: str, ident: str, table: dict[str, Any]) -> None:
+def _require(path: Path, owner: str, what: str, ident: str, table: Mapping[str, Any]) -> None:
     if ident not in table:
         raise KnowledgeError(str(path), None, owner, f"unknown {what} '{ident}'")
 
@@ -197,9 +198,11 @@ def _merge_people(
             )
             aliases[pid] = targets[0]
             del merged[pid]
+    people: dict[str, Person] = {}
     for pid, p in merged.items():
         variants = tuple(v for v in _union(p.variants) if v != p.name)
-        kb.people[pid] = Person(pid, p.name, variants, tuple(_union(p.short)), p.note, p.died)
+        people[pid] = Person(pid, p.name, variants, tuple(_union(p.short)), p.note, p.died)
+    kb.people = people
     return aliases
 
 

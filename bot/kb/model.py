@@ -10,6 +10,7 @@ of thousands of them at every start, and Structs load four to six times faster.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -190,14 +191,22 @@ class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     offices: dict[str, Office] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    terms_by_person: dict[str, tuple[Term, ...]] = field(default_factory=dict)
-    terms_by_office: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
+    terms_by_person: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
+    terms_by_office: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
     platforms: dict[str, Platform] = field(default_factory=dict)
     version: str = ""
 
     def terms_of(self, person: str) -> tuple[Term, ...]:
         return self.terms_by_person.get(person, ())
+
+    def pack(self) -> None:
+        """Keep people and terms packed for the prebuilt index (bot.kb.packed: load time)."""
+        from bot.kb.packed import PackedTable
+
+        self.people = PackedTable.pack(self.people, Person)
+        self.terms_by_person = PackedTable.pack(self.terms_by_person, tuple[Term, ...])
+        self.terms_by_office = PackedTable.pack(self.terms_by_office, tuple[Term, ...])
 
     def coverage(self, office_id: str) -> tuple[date, date]:
         """The period over which the KB lists every holder of the office.
