@@ -37,6 +37,9 @@ class TitleHit:
     elect: bool
 
 
+_SEP, _IDS = "\x1f", "\x1e"  # separators inside automaton values; never in ids
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key used for fuzzy blocking."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -115,8 +118,10 @@ class KnowledgeIndex:
         automaton = ahocorasick.Automaton()
         for form, people in entries.items():
             short = all(people.values())
-            # values hold lengths, not the form again: the automaton is most of the index's size
-            automaton.add_word(form, (len(form), tuple(sorted(people)), short))
+            # one string per entry ("length|short|ids"): the automaton is most of the index and
+            # one object per key unpickles several times faster than a tuple of objects
+            value = f"{len(form)}{_SEP}{int(short)}{_SEP}{_IDS.join(sorted(people))}"
+            automaton.add_word(form, value)
         if len(automaton):
             automaton.make_automaton()
         self.names = automaton
@@ -130,11 +135,18 @@ class KnowledgeIndex:
         hits: list[NameHit] = []
         if not len(self.names):
             return hits
-        for end_index, (length, people, short) in self.names.iter(text):
-            start = end_index - length + 1
+        for end_index, value in self.names.iter(text):
+            length, short, people = value.split(_SEP)
+            start = end_index - int(length) + 1
             if _boundary(text, start, end_index + 1):
                 hits.append(
-                    NameHit(start, end_index + 1, text[start : end_index + 1], people, short)
+                    NameHit(
+                        start,
+                        end_index + 1,
+                        text[start : end_index + 1],
+                        tuple(people.split(_IDS)),
+                        short == "1",
+                    )
                 )
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[NameHit] = []
