@@ -61,7 +61,7 @@ class Metrics:
         )
         self.event_to_reply_seconds = Histogram(
             "copydesk_event_to_reply_seconds",
-            "From Slack's event time to the bot's thread reply (or reaction).",
+            "From when Slack's request reached the bot to the bot's thread reply (or reaction).",
             buckets=REPLY_BUCKETS,
             registry=r,
         )
@@ -108,7 +108,9 @@ class Metrics:
             self.check_seconds.observe(seconds)
 
     def observe_reply(self, event_time: float, now: float | None = None) -> None:
-        """Event-to-reply latency from Slack's `event_time` (Unix seconds)."""
+        """Event-to-reply latency; `event_time` is when the request reached the bot (Unix
+        seconds, the inbox's `received_at`): Slack's own event_time has one-second resolution
+        and includes Slack's delay, which the bot cannot act on."""
         self.event_to_reply_seconds.observe(max(0.0, (now or time.time()) - event_time))
 
     def watch_store(self, store: Store, min_interval: float = 15.0) -> StoreCollector:

@@ -88,6 +88,7 @@ class Answerer:
         bot_user_id: str | None,
         metrics: Metrics,
         today: Callable[[], date] = utc_today,
+        test_check_delay: float = 0.0,
     ) -> None:
         self.store = store
         self.client = client
@@ -98,6 +99,7 @@ class Answerer:
         self.bot_user_id = bot_user_id
         self.metrics = metrics
         self.today = today
+        self.test_check_delay = test_check_delay  # test only: Settings.test_check_delay
         self._handlers: dict[Kind, Callable[[Job], None]] = {
             Kind.MESSAGE: self._message,
             Kind.EDIT: self._edit,
@@ -280,7 +282,7 @@ class Answerer:
             check_id, key, str(finding["rule"]), str(finding["quote"]), job.channel, user
         )
         self.metrics.dismissals.labels(str(finding["rule"])).inc()
-        dismissed = {k: (user if k == key else "") for k in self.store.dismissed_keys(check_id)}
+        dismissed = self.store.dismissals(check_id)  # every finding's dismisser is named
         report = SlackReport(
             check_id=check_id,
             findings=[ReportFinding.from_json(f) for f in stored.findings],
@@ -404,6 +406,8 @@ class Answerer:
 
     def _run(self, document: Document, channel: str, subject: str) -> Outcome:
         """Check, drop what editors dismissed in this channel, record the check."""
+        if self.test_check_delay:
+            time.sleep(self.test_check_delay)  # test only: a check that is visibly in progress
         started = time.perf_counter()
         findings = check(document, self.ruleset)
         dismissed = self.store.dismissed(channel) if channel else set()
@@ -418,7 +422,6 @@ class Answerer:
                 keys.add(item["key"])
                 items.append(item)
         duration_ms = (time.perf_counter() - started) * 1000
-        self.metrics.observe_check(items, duration_ms / 1000)
         check_id = self.store.record_check(
             CheckRecord(
                 channel=channel,
@@ -431,6 +434,8 @@ class Answerer:
                 duration_ms=duration_ms,
             )
         )
+        # Counted once recorded: an attempt that fails to record is retried and counted then.
+        self.metrics.observe_check(items, duration_ms / 1000)
         log.info(
             "checked",
             extra={

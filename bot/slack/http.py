@@ -3,8 +3,9 @@
 One Starlette app served by uvicorn: `/slack/events` hands the request to Bolt (through Bolt's
 Starlette adapter, in a thread so a slow database never blocks the event loop), `/healthz` is
 liveness, `/readyz` readiness (503 while draining or when the database is down, so a load
-balancer stops sending events), `/metrics` Prometheus. On SIGTERM uvicorn stops accepting
-requests and the lifespan's shutdown drains the worker (issue 5: graceful shutdown).
+balancer stops sending events), `/metrics` Prometheus. On SIGTERM (`bot.ops.server`) uvicorn
+stops accepting connections and finishes the requests in flight, the lifespan's shutdown drains
+the worker (checks in flight finish), and the process exits 0 (issue 5: graceful shutdown).
 """
 
 from __future__ import annotations
@@ -74,14 +75,7 @@ def create_asgi_app(bot: Bot, *, manage_lifecycle: bool = True) -> Starlette:
 
 
 def serve(bot: Bot, *, host: str, port: int) -> None:
-    """Run the HTTP server until SIGTERM/SIGINT, then drain."""
-    import uvicorn
+    """Run the HTTP server until SIGTERM/SIGINT, then drain and return (exit status 0)."""
+    from bot.ops import server
 
-    uvicorn.run(
-        create_asgi_app(bot),
-        host=host,
-        port=port,
-        log_config=None,  # keep the process's logging (JSON) configuration
-        access_log=False,
-        timeout_graceful_shutdown=30,
-    )
+    server.serve(create_asgi_app(bot), host=host, port=port)

@@ -65,6 +65,7 @@ class Bot:
             files=self.files,
             bot_user_id=self.identity.user_id,
             metrics=self.metrics,
+            test_check_delay=settings.test_check_delay,
         )
         self.worker = Worker(
             self.store,
@@ -72,12 +73,19 @@ class Bot:
             self.answerer.give_up,
             threads=settings.workers,
             lease_seconds=settings.lease_seconds,
+            backoff_seconds=settings.retry_backoff_seconds,
         )
         self.inbox = Inbox(self.store, self.worker.wake, self.metrics)
         signing_secret = settings.signing_secret if mode == "http" else None
         self.app = create_app(self.client, self.inbox, self.store, signing_secret=signing_secret)
 
     def start(self) -> None:
+        if self.settings.test_check_delay:
+            log.warning(
+                "COPYDESK_TEST_CHECK_DELAY is set: every check is slowed down (a switch for tests "
+                "only; unset it)",
+                extra={"delay_seconds": self.settings.test_check_delay},
+            )
         self.worker.start()
         log.info(
             "Copydesk is running",

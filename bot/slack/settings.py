@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from bot.errors import ConfigError
 
 DEFAULT_API_URL = "https://slack.com/api/"
+TEST_CHECK_DELAY_ENV = "COPYDESK_TEST_CHECK_DELAY"  # test-only: see Settings.test_check_delay
 _APPS = "https://api.slack.com/apps"
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -37,6 +38,11 @@ class Settings:
     connect_timeout: float = 5.0
     read_timeout: float = 15.0
     lease_seconds: float = 60.0
+    retry_backoff_seconds: float = 2.0  # a failed job waits this, then twice as long, ...
+    # TEST ONLY (COPYDESK_TEST_CHECK_DELAY): sleep this long inside every check, so that tests
+    # can act while a check is in progress (kill or stop a replica mid-check). Never set it in
+    # production; it is off unless that variable is set, and the bot warns at start when it is on.
+    test_check_delay: float = 0.0
 
     @property
     def api_host(self) -> str:
@@ -83,6 +89,8 @@ def from_env(env: Mapping[str, str] | None = None, *, mode: str = "socket") -> S
         max_file_bytes=_int(env, "COPYDESK_MAX_FILE_BYTES", 20_000_000, 1_000, 1_000_000_000),
         health_port=_int(env, "COPYDESK_HEALTH_PORT", 8080, 0, 65535),
         lease_seconds=_int(env, "COPYDESK_LEASE_SECONDS", 60, 3, 3600),
+        retry_backoff_seconds=_seconds(env, "COPYDESK_RETRY_BACKOFF_SECONDS", 2.0, 0.0, 300.0),
+        test_check_delay=_seconds(env, TEST_CHECK_DELAY_ENV, 0.0, 0.0, 60.0),
     )
 
 
@@ -133,4 +141,17 @@ def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -
         raise ConfigError(f"{name} must be a whole number (got {raw!r})") from exc
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low} and {high} (got {value})")
+    return value
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number of seconds (got {raw!r})") from exc
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low:g} and {high:g} seconds (got {raw})")
     return value

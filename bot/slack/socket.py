@@ -178,15 +178,8 @@ def connect(handler: Any) -> None:
 
 def serve(bot: Bot, *, host: str, port: int) -> None:
     """Connect to Slack and serve the health endpoint until SIGTERM/SIGINT, then drain."""
-    import uvicorn
+    from bot.ops import server
 
     app, handler = create_health_app(bot)
     connect(handler)
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_config=None,
-        access_log=False,
-        timeout_graceful_shutdown=30,
-    )
+    server.serve(app, host=host, port=port)

@@ -1,8 +1,12 @@
 """Engines configured so that the database, not the process, serialises concurrent writers.
 
-SQLite: every transaction starts with BEGIN IMMEDIATE (SQLAlchemy's documented pysqlite recipe),
-so two threads or processes cannot both read "no such job" and then both write; WAL lets readers
-proceed meanwhile. PostgreSQL: psycopg 3 with pre-ping, so a replica survives a database restart.
+SQLite: a transaction that may write starts with BEGIN IMMEDIATE (SQLAlchemy's documented pysqlite
+recipe), so two threads or processes cannot both read "no such job" and then both write. One that
+only reads (a connection with the READ_ONLY execution option) starts with a plain BEGIN: under WAL
+it reads a snapshot without taking the write lock, so reads never queue behind writers. WAL with
+synchronous=NORMAL syncs at checkpoints rather than on every commit: a power cut may lose the last
+commits, never corrupt the file. PostgreSQL: psycopg 3 with pre-ping, so a replica survives a
+database restart.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from bot.errors import ConfigError
 ENV_VAR = "COPYDESK_DATABASE_URL"
 SUPPORTED = "sqlite:///path/to/copydesk.db or postgresql+psycopg://user:password@host/dbname"
 SQLITE_BUSY_TIMEOUT_S = 30.0
+# Execution option for connections whose transactions never write (see `Store`'s read methods).
+READ_ONLY = "copydesk_read_only"
 
 
 def parse_url(url: str) -> URL:
@@ -71,12 +77,15 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            (journal_mode,) = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+            if str(journal_mode).lower() == "wal":  # NORMAL is only safe from corruption in WAL
+                cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

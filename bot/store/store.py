@@ -2,7 +2,9 @@
 
 A session per call makes every method thread-safe; unique keys, INSERT ... ON CONFLICT,
 SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL) and BEGIN IMMEDIATE (SQLite) make them safe across
-processes and replicas. Lease expiry uses the replicas' clocks (UTC, kept by NTP): a lease is a
+processes and replicas. Methods that only read use `_reading()`, which on SQLite skips the write
+lock (a deferred BEGIN on a WAL snapshot), so the many reads of a busy worker pool never wait for
+a writer nor hold one up. Lease expiry uses the replicas' clocks (UTC, kept by NTP): a lease is a
 liveness hint, while "one reply per message" rests on the replies table's unique key.
 """
 
@@ -22,7 +24,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store import migrate
-from bot.store.engine import ENV_VAR, make_engine, parse_url, safe_url
+from bot.store.engine import ENV_VAR, READ_ONLY, make_engine, parse_url, safe_url
 from bot.store.errors import SchemaError, StoreError
 from bot.store.models import (
     ChannelSetting,
@@ -62,7 +64,10 @@ class Store:
     def __init__(self, url: str) -> None:
         self._url = parse_url(url)
         self.engine = make_engine(self._url)
+        # Same pool; its transactions are marked read-only (see bot.store.engine).
+        self._reader = self.engine.execution_options(**{READ_ONLY: True})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Store:
@@ -106,7 +111,7 @@ class Store:
     def schema_revision(self) -> str | None:
         """The database's Alembic revision, None when it has no Copydesk tables yet."""
         with self._errors():
-            return migrate.current_revision(self.engine)
+            return migrate.current_revision(self._reader)
 
     def check_schema(self) -> None:
         """Raise SchemaError unless the database is migrated to this code's head revision."""
@@ -124,7 +129,7 @@ class Store:
     def ping(self) -> bool:
         """True if the database answers (for /readyz); never raises."""
         try:
-            with self.engine.connect() as connection:
+            with self._reader.connect() as connection:
                 connection.exec_driver_sql("SELECT 1")
         except (SQLAlchemyError, OSError):
             return False
@@ -244,7 +249,7 @@ class Store:
                 raise StoreError(f"no inbox job with id {job_id}")
 
     def job_status(self, job_id: int) -> JobStatus | None:
-        with self._session() as session:
+        with self._reading() as session:
             status = session.scalar(select(InboxJob.status).where(InboxJob.id == job_id))
         return _job_status(status) if status is not None else None
 
@@ -252,7 +257,7 @@ class Store:
         """Jobs per status (the inbox-depth metric); every status is present."""
         counts: dict[JobStatus, int] = {"pending": 0, "running": 0, "done": 0, "failed": 0}
         query = select(InboxJob.status, func.count()).group_by(InboxJob.status)
-        with self._session() as session:
+        with self._reading() as session:
             for status, count in session.execute(query):
                 counts[_job_status(status)] = int(count)
         return counts
@@ -287,7 +292,7 @@ class Store:
 
     def reply_for(self, channel: str, message_ts: str) -> str | None:
         """The ts of the bot's reply to this message, if it posted one (for update/delete)."""
-        with self._session() as session:
+        with self._reading() as session:
             return session.scalar(
                 select(Reply.reply_ts).where(
                     Reply.channel == channel, Reply.message_ts == message_ts
@@ -387,14 +392,14 @@ class Store:
             return check.id
 
     def get_check(self, check_id: int) -> CheckSummary | None:
-        with self._session() as session:
+        with self._reading() as session:
             row = session.get(Check, check_id)
             return _summary(row) if row is not None else None
 
     def recent_checks(self, limit: int = 20) -> list[CheckSummary]:
         """The latest checks, newest first."""
         query = select(Check).order_by(Check.created_at.desc(), Check.id.desc()).limit(limit)
-        with self._session() as session:
+        with self._reading() as session:
             return [_summary(row) for row in session.scalars(query)]
 
     def record_dismissal(
@@ -421,14 +426,30 @@ class Store:
     def dismissed(self, channel: str) -> set[tuple[str, str]]:
         """(rule, quote) pairs editors dismissed in this channel: not to be flagged again there."""
         query = select(Dismissal.rule, Dismissal.quote).where(Dismissal.channel == channel)
-        with self._session() as session:
+        with self._reading() as session:
             return {(rule, quote) for rule, quote in session.execute(query)}
 
     def dismissed_keys(self, check_id: int) -> set[str]:
-        """Keys of this check's findings that someone dismissed (to re-render its report)."""
+        """Keys of this check's findings that someone dismissed (`dismissals` also says who)."""
         query = select(Dismissal.finding_key).where(Dismissal.check_id == check_id)
-        with self._session() as session:
+        with self._reading() as session:
             return set(session.scalars(query))
+
+    def dismissals(self, check_id: int) -> dict[str, str]:
+        """Finding key -> the editor who first dismissed it, for this check's findings.
+
+        The re-rendered report names who dismissed each finding, not only the latest click.
+        """
+        query = (
+            select(Dismissal.finding_key, Dismissal.user)
+            .where(Dismissal.check_id == check_id)
+            .order_by(Dismissal.created_at, Dismissal.id)
+        )
+        found: dict[str, str] = {}
+        with self._reading() as session:
+            for key, user in session.execute(query):
+                found.setdefault(key, user)
+        return found
 
     def rule_stats(self, since: date | None = None) -> list[RuleStats]:
         """Per rule: flags and dismissed flags of checks made on or after `since` (UTC).
@@ -445,7 +466,7 @@ class Store:
             dismissed = dismissed.where(Check.created_at >= start)
         distinct = dismissed.distinct().subquery()
         dismissal_query = select(distinct.c.rule, func.count()).group_by(distinct.c.rule)
-        with self._session() as session:
+        with self._reading() as session:
             flags = {rule: int(n) for rule, n in session.execute(flag_query.group_by(Flag.rule))}
             dismissals = {rule: int(n) for rule, n in session.execute(dismissal_query)}
         stats = []
@@ -459,7 +480,7 @@ class Store:
 
     def channel_mode(self, channel: str) -> ChannelMode:
         """ "auto" (check pasted articles) unless the channel asked for "on-request"."""
-        with self._session() as session:
+        with self._reading() as session:
             mode = session.scalar(
                 select(ChannelSetting.mode).where(ChannelSetting.channel == channel)
             )
@@ -498,6 +519,12 @@ class Store:
     @contextmanager
     def _session(self) -> Iterator[Session]:
         with self._errors(), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A session for methods that never write: no write lock on SQLite."""
+        with self._errors(), self._read_sessions.begin() as session:
             yield session
 
     @contextmanager
