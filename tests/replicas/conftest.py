@@ -89,6 +89,8 @@ class Replica:
         return self.process.pid
 
     def start(self) -> Replica:
+        if self._log is not None:  # a restart on another port
+            self._log.close()
         self._log = self.log_path.open("a", encoding="utf-8")
         self.process = subprocess.Popen(
             [*COPYDESK, "serve", "--http", "--host", "127.0.0.1", "--port", str(self.port)],
@@ -182,7 +184,14 @@ class Replicas:
         ]
         self._started.extend(replicas)
         for replica in replicas:
-            replica.wait_ready()
+            try:
+                replica.wait_ready()
+            except AssertionError:
+                # free_port() only probes: another process may have bound the port meanwhile.
+                if "address already in use" not in replica.output():
+                    raise
+                replica.port = free_port()
+                replica.start().wait_ready()
         return replicas
 
     def inbox(self) -> list[dict[str, Any]]:
