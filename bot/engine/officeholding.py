@@ -56,10 +56,9 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
 
 def _offices_named(index: KnowledgeIndex, mention: Mention) -> tuple[str, ...]:
     assert mention.title is not None
-    offices = mention.title.offices
     if mention.jurisdictions:
-        offices = tuple(o for o in offices if index.office_in(o, mention.jurisdictions))
-    return offices
+        return index.offices_within(mention.title.offices, mention.jurisdictions)
+    return mention.title.offices
 
 
 def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:

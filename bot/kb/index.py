@@ -42,6 +42,8 @@ _SEP, _IDS = "\x1f", "\x1e"  # separators inside automaton values; never in ids
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key used for fuzzy blocking."""
+    if text.isascii():
+        return text.lower()  # most names: no decomposition needed
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -190,6 +192,26 @@ class KnowledgeIndex:
 
     def jurisdictions_of(self, adjective: str) -> tuple[str, ...]:
         return self.adjectives.get(adjective.casefold(), ())
+
+    def offices_within(
+        self, offices: tuple[str, ...], jurisdictions: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The offices of a title that belong to the jurisdictions an adjective pins; cached
+        ("President" names ~190 offices; "Chinese President" one)."""
+        cache: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = (
+            self.__dict__.setdefault("_within_cache", {})
+        )
+        key = (offices, jurisdictions)
+        found = cache.get(key)
+        if found is None:
+            found = tuple(o for o in offices if self.office_in(o, jurisdictions))
+            cache[key] = found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_within_cache", None)  # rebuilt on use
+        return state
 
     def office_in(self, office_id: str, jurisdictions: tuple[str, ...]) -> bool:
         """Does the office belong to one of the jurisdictions (or a state of one)?"""

@@ -42,7 +42,10 @@ def _boilerplate(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     phrases = {_normalise(x) for x in p.phrases}
     patterns = [re.compile(x, re.IGNORECASE) for x in p.line_patterns]
     text = ctx.document.text
+    longest = p.max_words * 25  # characters: a longer line cannot be `max_words` words
     for start, end in ctx.document.paragraphs:
+        if end - start > longest:
+            continue
         line = text[start:end]
         core = _normalise(line)
         if not core or len(core.split()) > p.max_words:

@@ -6,6 +6,7 @@ wrong phrase -> right phrase. Phrases match on word boundaries.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -28,6 +29,11 @@ class SubstitutionParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True
 
 
 def _compile(tokens: list[str], *, regex: bool, ignorecase: bool) -> re.Pattern[str]:
+    return _compiled(tuple(tokens), regex, ignorecase)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(tokens: tuple[str, ...], regex: bool, ignorecase: bool) -> re.Pattern[str]:
     parts = tokens if regex else [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I if ignorecase else 0)
 
