@@ -35,7 +35,17 @@ def _compile(tokens: list[str], *, regex: bool, ignorecase: bool) -> re.Pattern[
 @functools.lru_cache(maxsize=256)
 def _compiled(tokens: tuple[str, ...], regex: bool, ignorecase: bool) -> re.Pattern[str]:
     parts = tokens if regex else [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I if ignorecase else 0)
+    # no look-behind in front: a pattern that starts with its literals lets the regex engine
+    # skip ahead to them; the left word boundary is checked by `_matches`
+    return re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.I if ignorecase else 0)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that also start on a word boundary."""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            yield match
 
 
 def _validate_existence(params: ExistenceParams) -> None:
@@ -55,7 +65,7 @@ def _validate_substitution(params: SubstitutionParams) -> None:
 def _existence(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: ExistenceParams = rule.params
     pattern = _compile(p.tokens, regex=p.regex, ignorecase=p.ignorecase)
-    for match in pattern.finditer(ctx.document.text):
+    for match in _matches(pattern, ctx.document.text):
         yield ctx.finding(
             rule,
             match.start(),
@@ -69,7 +79,7 @@ def _substitution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: SubstitutionParams = rule.params
     lookup = {(k.lower() if p.ignorecase else k): v for k, v in p.swap.items()}
     pattern = _compile(list(p.swap), regex=False, ignorecase=p.ignorecase)
-    for match in pattern.finditer(ctx.document.text):
+    for match in _matches(pattern, ctx.document.text):
         found = match.group(0)
         replacement = lookup[found.lower() if p.ignorecase else found]
         yield ctx.finding(
