@@ -8,9 +8,10 @@ reads them the same way and none scans the text twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+
+import msgspec
 
 from bot.document.model import Document, Sentence
 from bot.engine.language import (
@@ -26,8 +27,7 @@ from bot.engine.spans import Spans
 from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(msgspec.Struct, frozen=True):
     """A person named in the text, possibly with a title in front."""
 
     start: int  # of the name
@@ -52,8 +52,7 @@ class Mention:
         return self.title_start, self.end if self.span_end < 0 else self.span_end
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(msgspec.Struct, frozen=True):
     """A calendar date written in the text; `day` is None when it is impossible."""
 
     start: int

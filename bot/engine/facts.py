@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date
+
+import msgspec
 
 from bot.engine.analysis import Analysis
 
@@ -43,8 +44,7 @@ ANAPHORIC = frozenset(("the this that its their his her current existing same").
 _NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(msgspec.Struct, frozen=True):
     """A value the text states about a thing: `about` is the key, `value` comparable."""
 
     kind: str  # "duration" or "deadline"

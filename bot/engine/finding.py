@@ -6,9 +6,10 @@ editor gave, so that `quote == document.source[start:end]`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 
 class Severity(StrEnum):
@@ -48,8 +49,7 @@ CATEGORY_PRIORITY: dict[Category, int] = {
 SEVERITY_PRIORITY: dict[Severity, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(msgspec.Struct, frozen=True):
     """The fact a finding relies on and where it comes from."""
 
     fact: str
@@ -61,8 +61,7 @@ class Evidence:
         return f"{self.fact} (source: {where})"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     """One flagged span: what is wrong, why, what to write instead."""
 
     rule: str  # qualified rule id, "<pack>.<id>"
@@ -90,7 +89,7 @@ class Finding:
 
     def moved(self, start: int, end: int, quote: str) -> Finding:
         """The same finding at another span (used to map text offsets to source offsets)."""
-        return replace(self, start=start, end=end, quote=quote)
+        return msgspec.structs.replace(self, start=start, end=end, quote=quote)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ../shared/eval/README.md."""

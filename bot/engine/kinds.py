@@ -7,9 +7,11 @@ work, with the same signature for every kind. Adding a rule needs YAML only.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from bot.engine.finding import Evidence, Finding
 
@@ -66,8 +68,7 @@ def _no_validation(params: Any) -> None:
     del params
 
 
-@dataclass(frozen=True)
-class CheckKind:
+class CheckKind(msgspec.Struct, frozen=True):
     """One engine check: its params schema, the placeholders its messages may use, its code."""
 
     name: str
@@ -75,4 +76,4 @@ class CheckKind:
     placeholders: frozenset[str]
     run: DocumentCheck | None = None
     run_batch: BatchCheck | None = None
-    validate: Callable[[Any], None] = field(default=_no_validation)
+    validate: Callable[[Any], None] = _no_validation

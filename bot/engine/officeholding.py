@@ -9,9 +9,10 @@ lists every holder of the office on that date (unknown is never wrong).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+
+import msgspec
 
 from bot.engine.analysis import Analysis, Mention
 from bot.engine.finding import Evidence
@@ -26,8 +27,7 @@ class Problem(StrEnum):
     NOT_YET_SWORN = "still-elect"  # "-elect" title after taking office
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(msgspec.Struct, frozen=True):
     mention: Mention
     person: str
     problem: Problem

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -72,8 +71,7 @@ class PackSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     rules: list[dict[str, Any]]
 
 
-@dataclass(frozen=True)
-class LoadedRule:
+class LoadedRule(msgspec.Struct, frozen=True):
     """A validated rule, its kind's typed params and whatever the kind compiled from them."""
 
     pack: str

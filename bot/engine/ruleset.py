@@ -13,16 +13,16 @@ import os
 import pickle
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from bot import __version__
 from bot.engine.rules import LoadedRule
 from bot.kb.index import KnowledgeIndex
 
 
-@dataclass(frozen=True)
-class Ruleset:
+class Ruleset(msgspec.Struct, frozen=True):
     """Compiled rules plus the indexed knowledge base: immutable, shareable across threads."""
 
     rules: tuple[LoadedRule, ...]

@@ -11,12 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import ahocorasick
+import msgspec
 
 from bot.kb.model import KnowledgeBase
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
+class NameHit(msgspec.Struct, frozen=True):
     """A spelling of a known person's name found in the text."""
 
     start: int
@@ -26,8 +26,7 @@ class NameHit:
     short: bool  # a surname-style short form ("Biden"), not a full name
 
 
-@dataclass(frozen=True, slots=True)
-class TitleHit:
+class TitleHit(msgspec.Struct, frozen=True):
     """A title found in the text, with the offices it can name."""
 
     start: int

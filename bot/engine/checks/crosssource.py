@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import msgspec
 
@@ -32,8 +31,7 @@ class CrossSourceParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
     name_similarity: float = 88.0  # rapidfuzz ratio for two spellings of one name
 
 
-@dataclass(frozen=True, slots=True)
-class _Stated:
+class _Stated(msgspec.Struct, frozen=True):
     doc: int
     fact: facts.Fact
 
