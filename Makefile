@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test lint typecheck check-all eval bench docs kb
+.PHONY: help setup run test lint typecheck check-all eval bench bench-bot docs kb
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -27,8 +27,11 @@ check-all: lint typecheck test ## lint, typecheck and test
 eval: setup ## score the checker on ../shared/eval/dev.yaml
 	@$(PY) ../shared/eval/score.py ../shared/eval/dev.yaml --cmd ".venv/bin/copydesk check --format json"
 
-bench: setup ## engine, knowledge-base and Slack benchmarks (figures, not pass/fail)
+bench: setup ## engine and knowledge-base benchmarks, beside proselint (figures, not pass/fail)
 	@$(PY) bench/bench_engine.py && $(PY) bench/bench_kb.py
+
+bench-bot: setup ## Slack bot benchmarks: one process on SQLite, two replicas on PostgreSQL
+	@$(PY) bench/bench_slack.py && $(PY) bench/bench_replicas.py
 
 docs: setup ## regenerate docs/rules.md from the rule packs
 	@$(PY) -m bot.engine.docs > docs/rules.md
