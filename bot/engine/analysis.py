@@ -360,8 +360,6 @@ class Analysis:
         out: list[DateMention] = []
         for match in DATE_PATTERN.finditer(self.text):
             month_word = (match.group("month") or match.group("month2") or "").rstrip(".").lower()
-            if month_word == "may" and match.group("month") and not _may_is_month(self.text, match):
-                continue
             day_text = match.group("day") or match.group("day2")
             year_text = match.group("year") or match.group("year2")
             weekday_text = match.group("weekday")
@@ -380,8 +378,3 @@ class Analysis:
                 )
             )
         return out
-
-
-def _may_is_month(text: str, match: re.Match[str]) -> bool:
-    """'May 5' is a date; 'Theresa May 5 times' is rare, but 'may 5' lowercase is not a month."""
-    return text[match.start("month")].isupper()

@@ -295,15 +295,14 @@ def _overlap(a: Term, b: Term) -> bool:
 
 
 def _combine(kept: Term, other: Term) -> Term:
-    """`kept` comes from the higher-priority source; `other` may know more about the end."""
-    end, known_to = (
-        kept.end,
-        max(kept.known_to, other.known_to if other.end is None else kept.known_to),
-    )
-    if kept.end is None and other.end is not None and other.end.earliest > kept.known_to:
-        end, known_to = other.end, kept.known_to
-    elif kept.end is None and other.end is None:
+    """`kept` comes from the higher-priority source; `other` may know more about the end: an
+    end after what `kept`'s source vouches for, or, for a term both leave open, a later
+    horizon."""
+    end, known_to = kept.end, kept.known_to
+    if kept.end is None and other.end is None:
         known_to = max(kept.known_to, other.known_to)
+    elif kept.end is None and other.end is not None and other.end.earliest > kept.known_to:
+        end = other.end
     return Term(
         kept.person,
         kept.office,
