@@ -24,7 +24,7 @@ def check_batch(documents: Sequence[Document], ruleset: Ruleset) -> list[list[Fi
     """Check several documents together: each alone, then across them (cross-source)."""
     from bot.engine.registry import KINDS
 
-    contexts = [Context(d, ruleset.knowledge) for d in documents]
+    contexts = [Context(d, ruleset.knowledge, ruleset.reading) for d in documents]
     results: list[list[Finding]] = [[] for _ in documents]
     for rule in ruleset.rules:
         if not rule.spec.enabled:

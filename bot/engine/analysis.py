@@ -23,8 +23,9 @@ from bot.engine.language import (
     YEAR_PATTERN,
     word_before,
 )
+from bot.engine.reading import Reading, ReadingModel
 from bot.engine.spans import Spans
-from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
+from bot.kb.index import KnowledgeIndex, NameHit, TitleHit, fold
 
 
 class Mention(msgspec.Struct, frozen=True):
@@ -91,6 +92,18 @@ _NOT_AN_ORG = frozenset(
 )
 
 
+_GENERATION_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b\.?")
+_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+$")
+# Capitalised words before a surname that are not first names
+_NOT_A_FIRST_NAME = frozenset(
+    "the a an and but or mr mrs ms dr sir dame lord lady gen general mayor judge justice "
+    "sen senator rep representative gov governor president prime minister secretary chancellor "
+    "speaker leader chairman chairwoman chair director ambassador king queen prince princess "
+    "pope saint st fr rev reverend sheikh ayatollah emir "
+    "when while as after before if since though although because so then also meanwhile "
+    "former ex late both neither either said says told added asked wrote".split()
+)
+
 _APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
 _WORDS_AHEAD = re.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}")
 _ENDS_APPOSITIVE = re.compile(
@@ -132,11 +145,24 @@ def _lower_same_length(text: str) -> str:
 class Analysis:
     """Lazy, cached facts about one document."""
 
-    def __init__(self, document: Document, knowledge: KnowledgeIndex) -> None:
+    def __init__(
+        self, document: Document, knowledge: KnowledgeIndex, reading: ReadingModel
+    ) -> None:
         self.document = document
         self.knowledge = knowledge
+        self.reading = reading
         self.text = document.text
         self.story_date: date = document.story_date
+        self._readings: dict[tuple[int, int, bool], Reading] = {}
+
+    def read(self, start: int, end: int, *, dead: bool = False) -> Reading:
+        """The time frame of the mention `text[start:end]` (cached: several checks ask)."""
+        key = (start, end, dead)
+        found = self._readings.get(key)
+        if found is None:
+            found = self.reading.read(self.document, start, end, dead=dead)
+            self._readings[key] = found
+        return found
 
     @cached_property
     def lowered(self) -> str:
@@ -172,6 +198,8 @@ class Analysis:
         seen_full: set[str] = set()
         kb = self.knowledge.kb
         for hit in self.name_hits:
+            if self._someone_else(hit):
+                continue
             title, title_start, jurisdictions = self._title_before(hit.start)
             org_qualified = (
                 title is not None and not jurisdictions and _org_before(self.text, title.start)
@@ -213,6 +241,39 @@ class Analysis:
             )
         return out
 
+    def _someone_else(self, hit: NameHit) -> bool:
+        """A known name inside another person's name: "Donald Trump Jr", "O'Reilly" for
+        Reilly, "Dan Johnson" for Hank Johnson's "Johnson", "Kenji Fujimori" for Keiko's."""
+        text = self.text
+        if hit.start >= 2 and text[hit.start - 1] in "'’" and text[hit.start - 2].isalpha():
+            return True
+        if _GENERATION_AFTER.match(text, hit.end):
+            return True
+        if not hit.short:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        if before is None:
+            return False
+        word = before.group(1)
+        if not word[:1].isupper() or word.rstrip(".").lower() in _NOT_A_FIRST_NAME:
+            return False
+        if hit.start in self._title_by_end or self.knowledge.jurisdictions_of(word):
+            return False  # "President Biden", "German Scholz"
+        if _sentence_start(text[: before.start(1) + len(word)], word) and (
+            fold(word) not in self.knowledge.by_first
+            and fold(word) not in self.knowledge.first_name_equivalents
+        ):
+            return False  # "Meanwhile Biden said": a capitalised first word, not a first name
+        first = fold(word.rstrip("."))
+        kb = self.knowledge.kb
+        for person in hit.people:
+            forms = [fold(f).split() for f in kb.people[person].forms]
+            if any(len(f) >= 2 and self.knowledge.same_first_name(first, f[0]) for f in forms):
+                return False  # the person's own first name (or a nickname of it)
+            if len(first) <= 2 and any(len(f) >= 2 and f[0].startswith(first[0]) for f in forms):
+                return False  # an initial: "J. Biden"
+        return True
+
     @cached_property
     def mention_starts(self) -> list[int]:
         """Start offsets of `mentions`, for bisection."""
@@ -235,12 +296,13 @@ class Analysis:
             officeholders = tuple(p for p in hit.people if kb.terms_of(p))
             return officeholders if len(officeholders) == 1 else ()
         kb = self.knowledge.kb
-        holders = tuple(
+        # every holder of the office the title names ("President Bush": both Bushes); the
+        # officeholder checks judge each and speak only when every reading agrees
+        return tuple(
             p
             for p in (earlier or hit.people)
             if any(t.office in title.offices for t in kb.terms_of(p))
         )
-        return holders if len(holders) == 1 else ()
 
     def _title_before(self, name_start: int) -> tuple[TitleHit | None, int, tuple[str, ...]]:
         """The title directly before a name ("Treasury Secretary "), and its adjective."""

@@ -30,7 +30,7 @@ class ExampleResult:
 
 
 def _only(ruleset: Ruleset, rule: LoadedRule) -> Ruleset:
-    return Ruleset((rule,), ruleset.knowledge, ruleset.version)
+    return Ruleset((rule,), ruleset.knowledge, ruleset.version, ruleset.reading)
 
 
 def _run(ruleset: Ruleset, rule: LoadedRule, text: str, story_date: date | None) -> list[str]:

@@ -18,6 +18,7 @@ from bot.engine.finding import Evidence, Finding
 if TYPE_CHECKING:
     from bot.document.model import Document
     from bot.engine.analysis import Analysis
+    from bot.engine.reading import ReadingModel
     from bot.engine.rules import LoadedRule
     from bot.kb.index import KnowledgeIndex
 
@@ -28,12 +29,13 @@ class Context:
 
     document: Document
     knowledge: KnowledgeIndex
+    reading: ReadingModel
 
     @cached_property
     def analysis(self) -> Analysis:
         from bot.engine.analysis import Analysis
 
-        return Analysis(self.document, self.knowledge)
+        return Analysis(self.document, self.knowledge, self.reading)
 
     def finding(
         self,

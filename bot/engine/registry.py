@@ -11,7 +11,6 @@ from bot.engine.checks.mojibake import MOJIBAKE
 from bot.engine.checks.names import NAME_SPELLING
 from bot.engine.checks.officeholders import (
     ADMINISTRATION,
-    LATER_MENTION,
     TITLE_NEVER_HELD,
     TITLE_OUT_OF_TERM,
 )
@@ -33,7 +32,6 @@ KINDS: dict[str, CheckKind] = {
         CROSS_SOURCE,
         TITLE_OUT_OF_TERM,
         TITLE_NEVER_HELD,
-        LATER_MENTION,
         ADMINISTRATION,
         NAME_SPELLING,
         PLATFORM_ATTRIBUTION,

@@ -18,6 +18,7 @@ from pathlib import Path
 import msgspec
 
 from bot import __version__
+from bot.engine.reading import ReadingModel
 from bot.engine.rules import LoadedRule
 from bot.kb.index import KnowledgeIndex
 
@@ -27,7 +28,8 @@ class Ruleset(msgspec.Struct, frozen=True):
 
     rules: tuple[LoadedRule, ...]
     knowledge: KnowledgeIndex
-    version: str  # digest of every rule and KB file
+    version: str  # digest of every rule, cue and KB file
+    reading: ReadingModel  # how copy refers to time: the cues every people check asks
 
     @property
     def kb_version(self) -> str:
@@ -50,9 +52,11 @@ def cache_dir() -> Path:
 
 
 def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Rule packs and reading cues, and the knowledge base's files."""
     packs = sorted((rules_dir / "packs").glob("*.yaml"))
+    cues = sorted((rules_dir / "reading").glob("*.yaml"))
     kb = sorted(p for p in (rules_dir / "kb").rglob("*.yaml") if not p.name.startswith("."))
-    return packs, kb
+    return packs + cues, kb
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -86,6 +90,7 @@ def _content_digest(files: list[Path]) -> str:
 def build_ruleset(rules_dir: Path) -> Ruleset:
     """Validate and compile every pack and the knowledge base (slow path)."""
     # YAML parsing and validation are only needed here, not on the prebuilt-index path
+    from bot.engine.reading import load_reading_model
     from bot.engine.registry import KINDS
     from bot.engine.rules import load_pack
     from bot.kb.load import load_knowledge
@@ -93,11 +98,15 @@ def build_ruleset(rules_dir: Path) -> Ruleset:
     packs, kb_paths = _sources(rules_dir)
     rules: list[LoadedRule] = []
     for path in packs:
-        rules.extend(load_pack(path, KINDS))
+        if path.parent.name == "packs":
+            rules.extend(load_pack(path, KINDS))
+    reading = load_reading_model(rules_dir / "reading")
     knowledge = load_knowledge(rules_dir / "kb")
     knowledge.version = _content_digest(kb_paths)
     knowledge.pack()
-    return Ruleset(tuple(rules), KnowledgeIndex(knowledge), _content_digest(packs + kb_paths))
+    return Ruleset(
+        tuple(rules), KnowledgeIndex(knowledge), _content_digest(packs + kb_paths), reading
+    )
 
 
 def load_ruleset(rules_dir: Path | None = None, *, use_cache: bool = True) -> Ruleset:
