@@ -16,6 +16,7 @@ from pathlib import Path
 import msgspec
 
 from bot.document.model import Document
+from bot.engine.language import DATE_PATTERN, MONTHS
 from bot.engine.reading import scope
 from bot.engine.reading.cues import Cue, Frame, Lexicon, Scope, Strength, VerbClass, load_cues
 
@@ -43,6 +44,7 @@ class Reading(msgspec.Struct, frozen=True):
     cue: str | None = None
     evidence: str = ""  # the words the cue found ("on Tuesday", "former")
     subject: bool = False  # the mention is the subject of its clause's verb
+    on: date | None = None  # the day the clause itself names ("met Bolton on July 10")
 
     @property
     def speaks_of_now(self) -> bool:
@@ -98,7 +100,23 @@ class ReadingModel:
                 decided = anchored or decided
         if decided is None:
             decided = self._in_clause(document, start, end, np_start, dead)
+        if decided.speaks_of_now:
+            day = self._clause_date(document, start, end)
+            if day is not None:
+                decided = msgspec.structs.replace(decided, on=day)
         return decided
+
+    def _clause_date(self, document: Document, start: int, end: int) -> date | None:
+        """The calendar day the mention's clause names, if it names one: a title is then
+        judged on that day ("a meeting with Bolton on July 10" in an October story)."""
+        text = document.text
+        sentence = document.sentence_at(start)
+        clause = scope.clause_around(text, start, end, sentence.start, sentence.end, self.lexicon)
+        for found in DATE_PATTERN.finditer(text, clause.start, clause.end):
+            day = _resolve_date(found, document.story_date)
+            if day is not None:
+                return day
+        return None
 
     def _anchor(self, clause_text: str) -> Reading | None:
         """A present anchor in the clause ("on Tuesday", "this week"), if any."""
@@ -140,8 +158,11 @@ class ReadingModel:
         lexicon = self.lexicon
         sentence = document.sentence_at(start)
         clause = scope.clause_around(text, start, end, sentence.start, sentence.end, lexicon)
-        lead = scope.words(text, clause.start, np_start)
-        lead_verbs = scope.verbs_in(text, clause.start, np_start, lexicon)
+        # a phrase set off by a comma before the subject does not make it an object: "A day
+        # after Trump committed ..., Secretary of State John Kerry said"
+        lead_start = max(clause.start, text.rfind(",", clause.start, np_start) + 1)
+        lead = scope.words(text, lead_start, np_start)
+        lead_verbs = scope.verbs_in(text, lead_start, np_start, lexicon)
         subject = not lead_verbs
         verb = scope.verb_after(text, end, sentence.end, lexicon) if subject else None
         if (
@@ -208,7 +229,12 @@ class ReadingModel:
         if reported and not any(w in _PREPOSITIONS for w in between):
             verb = scope.verb_after(text, end, limit, lexicon)
             return self._verb_reading(verb[1]) if verb else None
-        decided = self._verb_reading(text[verbs[0].start() : np_start])
+        group = nearest
+        for verb in reversed(verbs[:-1]):  # the auxiliaries of the nearest verb: "would write"
+            if len(text[verb.end() : group.start()].split()) > 1:
+                break
+            group = verb
+        decided = self._verb_reading(text[group.start() : np_start])
         if decided is None:
             return None
         if decided.frame is Frame.CURRENT and reported:
@@ -289,6 +315,14 @@ class ReadingModel:
             r"\w+\s+(?:\w+ed|been)\b", verb_text
         ):
             klass = VerbClass.PRESENT  # present perfect: "has signed"
+        if klass is VerbClass.PAST:
+            # "lashed out at China and said ...", "backed up DeVos, saying ...": the statement
+            # the past verb leads to is news
+            reported = _REPORTED_AFTER.search(verb_text[:160])
+            if reported and scope.verb_class(reported.group(1), self.lexicon) in (
+                VerbClass.REPORTING,
+            ):
+                first, klass = reported, VerbClass.REPORTING
         for cue in self._by_scope[Scope.VERB]:
             if cue.spec.verb_class is not None and cue.spec.verb_class is klass:
                 return _decided(cue, first.group(0), subject=True)
@@ -297,6 +331,11 @@ class ReadingModel:
     def _reading(self, where: Scope, frame: Frame, evidence: str) -> Reading:
         cue = next((c for c in self._by_scope[where] if c.spec.frame is frame), None)
         return Reading(frame, cue=cue.id if cue else None, evidence=evidence.strip())
+
+
+_REPORTED_AFTER = re.compile(
+    r"^[^.;:!?]*?(?:\band|,)\s+((?:said|told|added|says|tells)\b|\w+ing\b)"
+)
 
 
 def _decided(cue: Cue, evidence: str, *, subject: bool = False) -> Reading:
@@ -330,6 +369,28 @@ def _earlier_year(text: str, start: int, end: int, story_year: int) -> str | Non
         if _ADVERBIAL_BEFORE.search(text[max(start, m.start() - 25) : m.start()]):
             return m.group(0)
     return None
+
+
+def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
+    """A written date as a day; a date without a year is the one nearest the story date."""
+    month_word = (found.group("month") or found.group("month2") or "").rstrip(".").lower()
+    day = int(found.group("day") or found.group("day2"))
+    year_text = found.group("year") or found.group("year2")
+    month = MONTHS[month_word]
+    years = (
+        [int(year_text)]
+        if year_text
+        else [story_date.year - 1, story_date.year, story_date.year + 1]
+    )
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs((d - story_date).days))
 
 
 def load_reading_model(folder: Path) -> ReadingModel:

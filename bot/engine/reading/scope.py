@@ -16,7 +16,7 @@ from bot.engine.reading.cues import Lexicon, VerbClass
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w][\w'’\-]*")
 _CLOSING = "”"
-_BOUNDARY_PUNCT = re.compile(r"[;:—–]|--|\s-\s|[“”\"]")
+_BOUNDARY_PUNCT = re.compile(r"[;:—–]|--|\s-\s")
 
 
 class Clause(msgspec.Struct, frozen=True):
@@ -126,8 +126,10 @@ def is_verb(word: str, lexicon: Lexicon) -> bool:
     w = word.lower().replace("’", "'")
     if w in lexicon.auxiliaries or w in lexicon.modals or w in lexicon.present_forms:
         return True
-    if w in lexicon.irregular_past or _reporting_base(w, lexicon) is not None:
+    if w in lexicon.irregular_past:
         return True
+    if w not in lexicon.reporting_verbs and _reporting_base(w, lexicon) is not None:
+        return not w.endswith("s")  # "said", "told", "saying"; "calls", "charge" may be nouns
     return len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w.isalpha()
 
 
@@ -153,7 +155,16 @@ def _reporting_base(w: str, lexicon: Lexicon) -> str | None:
     verbs = lexicon.reporting_verbs
     if w in verbs:
         return w
-    for suffix, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ied", "y"), ("ies", "y")):
+    for suffix, add in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("d", ""),
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if w.endswith(suffix) and w[: -len(suffix)] + add in verbs:
             return w[: -len(suffix)] + add
     if w.endswith("ed") and len(w) > 4 and w[-3] == w[-4] and w[:-3] in verbs:
@@ -223,6 +234,8 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
         return None  # the subject's clause ended before any verb
     if verb_class(token.group(0), lexicon) is None:
         return None
+    if possessive is not None and not is_verb(token.group(0), lexicon):
+        return None  # "Bush's decisions to send U.S. troops": no sure verb after the phrase
     return token.start(), text[token.start() : limit]
 
 
