@@ -92,8 +92,26 @@ _NOT_AN_ORG = frozenset(
 )
 
 
-_GENERATION_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b\.?")
-_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+$")
+_NAME_WORDS_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+")
+
+
+def _name_chain(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The capitalised words right before a surname that could be the rest of the name: a first
+    name and any middle initials ("Steven T."), nearest last; [] when the word before is not
+    capitalised."""
+    chain: list[re.Match[str]] = []
+    for match in reversed(words):
+        word = match.group(1)
+        if chain and match.end() != chain[0].start():
+            break
+        if not word[:1].isupper():
+            break
+        chain.insert(0, match)
+        if not re.fullmatch(r"[A-Z]\.?", word):
+            break  # a first name ends the chain; initials continue it
+    return chain
+
+
 # Capitalised words before a surname that are not first names
 _NOT_A_FIRST_NAME = frozenset(
     "the a an and but or mr mrs ms dr sir dame lord lady gen general mayor judge justice "
@@ -197,8 +215,9 @@ class Analysis:
         out: list[Mention] = []
         seen_full: set[str] = set()
         kb = self.knowledge.kb
-        for hit in self.name_hits:
-            if self._someone_else(hit):
+        for found in self.name_hits:
+            hit = self._as_written(found)
+            if hit is None:
                 continue
             title, title_start, jurisdictions = self._title_before(hit.start)
             org_qualified = (
@@ -241,38 +260,47 @@ class Analysis:
             )
         return out
 
-    def _someone_else(self, hit: NameHit) -> bool:
-        """A known name inside another person's name: "Donald Trump Jr", "O'Reilly" for
-        Reilly, "Dan Johnson" for Hank Johnson's "Johnson", "Kenji Fujimori" for Keiko's."""
+    def _as_written(self, hit: NameHit) -> NameHit | None:
+        """The hit as the copy writes the name, or None when it is part of another person's
+        name. "Steven T. Mnuchin" is Steve Mnuchin written out (a full mention from "Steven");
+        "Dan Johnson" is not Hank Johnson, "Kenji Fujimori" not Keiko, "O'Reilly" not Reilly."""
         text = self.text
         if hit.start >= 2 and text[hit.start - 1] in "'’" and text[hit.start - 2].isalpha():
-            return True
-        if _GENERATION_AFTER.match(text, hit.end):
-            return True
-        if not hit.short:
-            return False
-        before = _WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
-        if before is None:
-            return False
-        word = before.group(1)
-        if not word[:1].isupper() or word.rstrip(".").lower() in _NOT_A_FIRST_NAME:
-            return False
-        if hit.start in self._title_by_end or self.knowledge.jurisdictions_of(word):
-            return False  # "President Biden", "German Scholz"
-        if _sentence_start(text[: before.start(1) + len(word)], word) and (
-            fold(word) not in self.knowledge.by_first
-            and fold(word) not in self.knowledge.first_name_equivalents
+            return None
+        if not hit.short or hit.start in self._title_by_end:
+            return hit
+        words = list(_NAME_WORDS_BEFORE.finditer(text, max(0, hit.start - 40), hit.start))
+        if not words or words[-1].end() != hit.start:
+            return hit
+        chain = _name_chain(text, words)
+        if not chain:
+            return hit
+        first = chain[0]
+        word = first.group(1)
+        if word.rstrip(".").lower() in _NOT_A_FIRST_NAME or self.knowledge.jurisdictions_of(word):
+            return hit  # "President Biden", "German Scholz", "Meanwhile Biden"
+        folded = fold(word.rstrip("."))
+        if _sentence_start(text[: first.start(1) + len(word)], word) and (
+            folded not in self.knowledge.by_first
+            and folded not in self.knowledge.first_name_equivalents
         ):
-            return False  # "Meanwhile Biden said": a capitalised first word, not a first name
-        first = fold(word.rstrip("."))
+            return hit  # a capitalised first word of a sentence, not a first name
         kb = self.knowledge.kb
-        for person in hit.people:
-            forms = [fold(f).split() for f in kb.people[person].forms]
-            if any(len(f) >= 2 and self.knowledge.same_first_name(first, f[0]) for f in forms):
-                return False  # the person's own first name (or a nickname of it)
-            if len(first) <= 2 and any(len(f) >= 2 and f[0].startswith(first[0]) for f in forms):
-                return False  # an initial: "J. Biden"
-        return True
+        same = tuple(
+            person
+            for person in hit.people
+            if any(
+                len(f) >= 2
+                and (
+                    self.knowledge.same_first_name(folded, f[0])
+                    or (len(folded) == 1 and f[0].startswith(folded))
+                )
+                for f in (fold(form).split() for form in kb.people[person].forms)
+            )
+        )
+        if not same:
+            return None  # another first name: another person
+        return NameHit(first.start(1), hit.end, text[first.start(1) : hit.end], same, False)
 
     @cached_property
     def mention_starts(self) -> list[int]:

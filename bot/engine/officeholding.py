@@ -105,11 +105,10 @@ def flags(verdict: Verdict, reading: Reading, *, regnal: bool = False) -> tuple[
     if reading.frame is Frame.QUOTED:
         return False, "quoted speech: the speaker's words"
     if verdict.problem is Problem.NEVER_HELD:
-        if reading.frame in (Frame.HYPOTHETICAL, Frame.HISTORICAL):
-            return (
-                False,
-                f"{reading.frame.value}: a wrong title is only flagged outside such frames",
-            )
+        # a title never held is wrong at any time; only an imagined holder or a qualifier on
+        # the title itself ("former state Sen.") makes it something else
+        if reading.frame is Frame.HYPOTHETICAL or reading.cue in _TITLE_QUALIFYING_CUES:
+            return False, f"{reading.describe()}: the title is qualified"
         return True, "the person never held an office this title names"
     if not reading.speaks_of_now:
         return False, f"the mention reads as {reading.frame.value}"
@@ -122,6 +121,8 @@ def flags(verdict: Verdict, reading: Reading, *, regnal: bool = False) -> tuple[
     return True, f"speaks of now ({reading.strength.value})"
 
 
+# cues that qualify the title itself rather than dating the sentence
+_TITLE_QUALIFYING_CUES = frozenset({"former-title", "imagined-holder"})
 _STRENGTH_ORDER = {Strength.WEAK: 0, Strength.MEDIUM: 1, Strength.STRONG: 2}
 
 
@@ -136,9 +137,19 @@ def _knowledge(kb: KnowledgeBase, verdict: Verdict) -> str:
 
 def _offices_named(index: KnowledgeIndex, mention: Mention) -> tuple[str, ...]:
     assert mention.title is not None
-    if mention.jurisdictions:
-        return index.offices_within(mention.title.offices, mention.jurisdictions)
-    return mention.title.offices
+    if not mention.jurisdictions:
+        return mention.title.offices
+    within = index.offices_within(mention.title.offices, mention.jurisdictions)
+    if within:
+        return within
+    # "Florida Rep. Marco Rubio", "Texas Sen. Ted Cruz": a state's seat in a national chamber
+    kb = index.kb
+    parents = {kb.jurisdictions[j].parent for j in mention.jurisdictions if j in kb.jurisdictions}
+    return tuple(
+        o
+        for o in mention.title.offices
+        if kb.offices[o].jurisdiction in parents and kb.offices[o].seats > 1
+    )
 
 
 def _judge_all(analysis: Analysis, mention: Mention) -> Verdict | None:

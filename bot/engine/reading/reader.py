@@ -269,7 +269,7 @@ class ReadingModel:
         tokens = scope.words(text, max(floor, start - 80), start)
         np_start = start
         for token in reversed(tokens[-5:]):
-            if text[token.end() : np_start].strip(" \u00a0") not in ("", ","):
+            if text[token.end() : np_start].strip(" \u00a0"):
                 break  # punctuation between: another phrase
             word = token.group(0)
             lowered = word.lower().rstrip(".")
