@@ -8,7 +8,7 @@ Slack refuses a message with more than 50 blocks or a text object over 3,000 cha
 (https://api.slack.com/reference/block-kit/blocks), and long messages as a whole
 (`msg_blocks_too_long`). Rendering never fails on that: texts are clipped and the findings that do
 not fit are folded into follow-up messages. Every article string is escaped with
-`bot.slack.escape`, and text objects are `verbatim` so nothing in an article becomes a mention.
+`bot.report.escape`, and text objects are `verbatim` so nothing in an article becomes a mention.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.slack.escape import clip, clip_escaped, escape
+from bot.report.escape import clip, clip_escaped, escape
 
 MAX_BLOCKS = 50
 MAX_TEXT = 3000

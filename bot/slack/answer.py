@@ -25,6 +25,7 @@ from bot.engine import Ruleset, check
 from bot.errors import FetchError, InputError
 from bot.ops.metrics import Metrics
 from bot.ops.slack_retries import counted_retry_handlers
+from bot.report.escape import escape
 from bot.report.slack import (
     FINDING_BLOCK_PREFIX,
     RECHECK_BLOCK_PREFIX,
@@ -38,7 +39,6 @@ from bot.report.slack import (
 from bot.slack import texts
 from bot.slack.client import api_method, error_code, is_lasting
 from bot.slack.detect import Intake, classify
-from bot.slack.escape import escape
 from bot.slack.fetch import HTML_TYPES, Fetcher
 from bot.slack.files import FileDownloader
 from bot.slack.jobs import MAX_PASTE_BYTES, Kind, parse_date
