@@ -58,17 +58,13 @@ def _slack_payload(documents: list[Any], findings: list[Any]) -> str:
     """The Block Kit messages the bot would post in the thread, one list per document."""
     import json
 
-    from bot.report.slack import ReportFinding, SlackReport, render_report
-    from bot.store.store import finding_key
+    from bot.report.slack import SlackReport, render_report
 
     payload = []
     for document, found in zip(documents, findings, strict=True):
         report = SlackReport(
             check_id=0,
-            findings=[
-                ReportFinding.from_json({**f.to_json(), "key": finding_key(f.to_json())})
-                for f in found
-            ],
+            findings=found,
             story_date=document.story_date,
             date_source=document.date_source.value,
         )

@@ -202,4 +202,5 @@ def tenure(term: Term) -> str:
 def term_evidence(kb: KnowledgeBase, person_name: str, term: Term) -> Evidence:
     office = kb.offices[term.office].name
     role = f" ({term.role.value})" if term.role else ""
-    return Evidence(f"{person_name}: {office}{role} {tenure(term)}", kb.cite(term))
+    sources = (kb.sources[s] for s in term.sources if s in kb.sources)
+    return Evidence.cited(f"{person_name}: {office}{role} {tenure(term)}", sources)

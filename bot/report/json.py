@@ -1,4 +1,8 @@
-"""The JSON report: exactly the contract of ../shared/eval/README.md."""
+"""The JSON report: exactly the contract of ../shared/eval/README.md.
+
+This is one of the edges where a finding becomes a dict: its evidence is written as one string
+("fact (source: name <url>)", several joined by "; "), as the contract shows it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,22 @@ from bot.document.model import Document
 from bot.engine.finding import Finding
 
 
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding as the contract has it."""
+    return {
+        "start": finding.start,
+        "end": finding.end,
+        "quote": finding.quote,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "rule": finding.rule,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "sentence": finding.sentence,
+        "evidence": "; ".join(str(e) for e in finding.evidence),
+    }
+
+
 def report(documents: Sequence[Document], findings: Sequence[Sequence[Finding]]) -> dict[str, Any]:
     return {
         "documents": [
@@ -17,7 +37,7 @@ def report(documents: Sequence[Document], findings: Sequence[Sequence[Finding]])
                 "path": doc.name,
                 "story_date": doc.story_date.isoformat(),
                 "date_source": doc.date_source.value,
-                "findings": [f.to_json() for f in found],
+                "findings": [finding_json(f) for f in found],
             }
             for doc, found in zip(documents, findings, strict=True)
         ]

@@ -22,14 +22,15 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.document import HTML, MRKDWN, PLAIN, Document, decode_lenient, extract_file, load_document
 from bot.engine import Ruleset, check
+from bot.engine.finding import Finding
 from bot.errors import FetchError, InputError
 from bot.ops.metrics import Metrics
 from bot.ops.slack_retries import counted_retry_handlers
 from bot.report.escape import escape
+from bot.report.model import finding_key
 from bot.report.slack import (
     FINDING_BLOCK_PREFIX,
     RECHECK_BLOCK_PREFIX,
-    ReportFinding,
     SlackMessage,
     SlackReport,
     parse_dismiss_value,
@@ -43,7 +44,7 @@ from bot.slack.fetch import HTML_TYPES, Fetcher
 from bot.slack.files import FileDownloader
 from bot.slack.jobs import MAX_PASTE_BYTES, Kind, parse_date
 from bot.slack.replies import CLEAN, IN_PROGRESS, Replies, ReplyBusyError
-from bot.store import CheckRecord, Job, Store, finding_key
+from bot.store import CheckRecord, Job, Store
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class Outcome:
 
     check_id: int
     document: Document
-    findings: list[ReportFinding]
+    findings: list[Finding]
 
 
 def utc_today() -> date:
@@ -273,19 +274,17 @@ class Answerer:
         check_id, key = parsed
         stored = self.store.get_check(check_id)
         finding = (
-            next((f for f in stored.findings if f.get("key") == key), None) if stored else None
+            next((f for f in stored.findings if finding_key(f) == key), None) if stored else None
         )
         if stored is None or finding is None:
             log.warning("dismissal of an unknown finding", extra={"check_id": check_id})
             return
-        self.store.record_dismissal(
-            check_id, key, str(finding["rule"]), str(finding["quote"]), job.channel, user
-        )
-        self.metrics.dismissals.labels(str(finding["rule"])).inc()
+        self.store.record_dismissal(check_id, key, finding.rule, finding.quote, job.channel, user)
+        self.metrics.dismissals.labels(finding.rule).inc()
         dismissed = self.store.dismissals(check_id)  # every finding's dismisser is named
         report = SlackReport(
             check_id=check_id,
-            findings=[ReportFinding.from_json(f) for f in stored.findings],
+            findings=stored.findings,
             story_date=stored.story_date,
             date_source=stored.date_source,
             subject=stored.message_ts or None,
@@ -411,16 +410,15 @@ class Answerer:
         started = time.perf_counter()
         findings = check(document, self.ruleset)
         dismissed = self.store.dismissed(channel) if channel else set()
-        items: list[dict[str, Any]] = []
+        items: list[Finding] = []
         keys: set[str] = set()
         for finding in findings:
             if (finding.rule, finding.quote) in dismissed:
                 continue
-            item = finding.to_json()
-            item["key"] = finding_key(item)
-            if item["key"] not in keys:
-                keys.add(item["key"])
-                items.append(item)
+            key = finding_key(finding)
+            if key not in keys:
+                keys.add(key)
+                items.append(finding)
         duration_ms = (time.perf_counter() - started) * 1000
         check_id = self.store.record_check(
             CheckRecord(
@@ -445,7 +443,7 @@ class Answerer:
                 "duration_ms": round(duration_ms, 2),
             },
         )
-        return Outcome(check_id, document, [ReportFinding.from_json(i) for i in items])
+        return Outcome(check_id, document, items)
 
     def _report(
         self, outcome: Outcome, *, subject: str | None, note: str | None = None

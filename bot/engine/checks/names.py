@@ -170,10 +170,15 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             end,
             {"written": text[start:end], "name": form, "fix": suggestion, "score": f"{score:.0f}"},
             [
-                Evidence(
+                Evidence.cited(
                     f"the knowledge base spells this person {form!r} ({why})",
-                    "; ".join(kb.cite(t) for t in kb.terms_of(pid)[:1])
-                    or "Copydesk knowledge base",
+                    (
+                        kb.sources[s]
+                        for t in kb.terms_of(pid)[:1]
+                        for s in t.sources
+                        if s in kb.sources
+                    ),
+                    "Copydesk knowledge base",
                 )
             ],
         )
