@@ -32,12 +32,14 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from bot.document import load_file
     from bot.engine import check_batch, load_ruleset
+    from bot.intake import LocalFile, Reader, Source, Stdin
 
     today = date.today()
-    # load_file's errors already name the file
-    documents = [load_file(path, story_date=args.date, today=today) for path in args.files]
+    reader = Reader()
+    sources: list[Source] = [Stdin() if path == "-" else LocalFile(path) for path in args.files]
+    # the reader's errors already name the file
+    documents = [reader.read(source, story_date=args.date, today=today) for source in sources]
     ruleset = load_ruleset(Path(args.rules) if args.rules else None)
     findings = check_batch(documents, ruleset)
     if args.format == "json":

@@ -20,10 +20,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.document import HTML, MRKDWN, PLAIN, Document, decode_lenient, extract_file, load_document
+from bot.document import Document
 from bot.engine import Ruleset, check
 from bot.engine.finding import Finding
 from bot.errors import FetchError, InputError
+from bot.intake import Reader, Source
+from bot.intake.messages import source_of
 from bot.ops.metrics import Metrics
 from bot.ops.slack_retries import counted_retry_handlers
 from bot.report.escape import escape
@@ -39,10 +41,7 @@ from bot.report.slack import (
 )
 from bot.slack import texts
 from bot.slack.client import api_method, error_code, is_lasting
-from bot.slack.detect import Intake, classify
-from bot.slack.fetch import HTML_TYPES, Fetcher
-from bot.slack.files import FileDownloader
-from bot.slack.jobs import MAX_PASTE_BYTES, Kind, parse_date
+from bot.slack.jobs import Kind, parse_date
 from bot.slack.replies import CLEAN, IN_PROGRESS, Replies, ReplyBusyError
 from bot.store import CheckRecord, Job, Store
 
@@ -84,8 +83,7 @@ class Answerer:
         store: Store,
         client: WebClient,
         ruleset: Ruleset,
-        fetcher: Fetcher,
-        files: FileDownloader,
+        reader: Reader,
         bot_user_id: str | None,
         metrics: Metrics,
         today: Callable[[], date] = utc_today,
@@ -95,8 +93,7 @@ class Answerer:
         self.client = client
         self.replies = Replies(store, client)
         self.ruleset = ruleset
-        self.fetcher = fetcher
-        self.files = files
+        self.reader = reader
         self.bot_user_id = bot_user_id
         self.metrics = metrics
         self.today = today
@@ -176,7 +173,7 @@ class Answerer:
         message = job.payload["message"]
         answered = self.replies.existing(job.channel, job.message_ts) is not None
         if not answered and (
-            self.store.channel_mode(job.channel) != "auto" or classify(message) is None
+            self.store.channel_mode(job.channel) != "auto" or source_of(message) is None
         ):
             return
         target = Target(job.channel, job.message_ts, job.message_ts, message)
@@ -227,13 +224,12 @@ class Answerer:
         response_url = str(job.payload.get("response_url") or "")
         raw_date = job.payload.get("date")
         story_date = date.fromisoformat(raw_date) if raw_date else None
-        message = {"text": str(job.payload.get("text", "")), "ts": ""}
-        intake = classify(message, explicit=True)
-        if intake is None:
+        source = source_of({"text": str(job.payload.get("text", ""))}, explicit=True)
+        if source is None:
             self._respond(response_url, [render_notice(texts.NOTHING_TO_CHECK)])
             return
         try:
-            document = self._load(intake, message, story_date)
+            document = self._load(source, story_date)
         except (InputError, FetchError) as exc:
             self.metrics.observe_check([], 0.0, failed=True)
             self._respond(response_url, [render_notice(texts.could_not_check(escape(str(exc))))])
@@ -319,15 +315,15 @@ class Answerer:
     ) -> None:
         """Check `target.message` and publish the reply; a clean check gets a reaction instead
         (or updates an earlier reply). `again`: the message may have been checked before."""
-        intake = classify(target.message, explicit=explicit)
-        if intake is None:
+        source = source_of(target.message, explicit=explicit)
+        if source is None:
             if explicit:
                 self._notice(job, target, texts.NOTHING_TO_CHECK)
             return
         self._react(target, IN_PROGRESS, on=True)
         try:
             try:
-                document = self._load(intake, target.message, story_date)
+                document = self._load(source, story_date)
             except (InputError, FetchError) as exc:
                 self.metrics.observe_check([], 0.0, failed=True)
                 self._notice(job, target, texts.could_not_check(escape(str(exc))))
@@ -355,53 +351,9 @@ class Answerer:
             except SlackApiError as exc:
                 log.warning("could not remove a reaction", extra={"reason": error_code(exc)})
 
-    def _load(
-        self, intake: Intake, message: Mapping[str, Any], story_date: date | None
-    ) -> Document:
+    def _load(self, source: Source, story_date: date | None) -> Document:
         """The document to check: the message text, its file, or the page it links to."""
-        today = self.today()
-        message_date = _ts_date(str(message.get("ts") or ""))
-        if intake.source == "file" and intake.file_id:
-            file = self.files.download(intake.file_id)
-            text, media_type = extract_file(
-                file.content, filename=file.name, mimetype=file.mimetype
-            )
-            return load_document(
-                text,
-                name=file.name,
-                media_type=media_type,
-                story_date=story_date,
-                message_date=message_date,
-                today=today,
-            )
-        if intake.source == "link" and intake.url:
-            page = self.fetcher.fetch(intake.url)
-            body = page.text()
-            if isinstance(body, bytes):
-                body, _ = decode_lenient(body, page.url)
-            return load_document(
-                body,
-                name=page.url,
-                media_type=HTML if page.media_type in HTML_TYPES else PLAIN,
-                story_date=story_date,
-                message_date=message_date,
-                today=today,
-            )
-        size = int(message.get("text_size") or 0)
-        if size > MAX_PASTE_BYTES:
-            raise InputError(
-                f"the message is {size / 1_000_000:.1f} MB; Copydesk checks pasted text up to "
-                f"{MAX_PASTE_BYTES // 1_000_000} MB (a whole article is far less): check one "
-                "article at a time, or share it as a file"
-            )
-        return load_document(
-            str(message.get("text") or ""),
-            name="the message",
-            media_type=MRKDWN,
-            story_date=story_date,
-            message_date=message_date,
-            today=today,
-        )
+        return self.reader.read(source, story_date=story_date, today=self.today())
 
     def _run(self, document: Document, channel: str, subject: str) -> Outcome:
         """Check, drop what editors dismissed in this channel, record the check."""
@@ -531,14 +483,6 @@ class Answerer:
             thread_ts = str(message.get("thread_ts") or ts)
             subject = thread_ts if job.kind == Kind.MENTION else ts
             return Target(job.channel, subject, thread_ts, message)
-        return None
-
-
-def _ts_date(ts: str) -> date | None:
-    """The UTC date of a Slack ts ("1722249600.000100")."""
-    try:
-        return datetime.fromtimestamp(float(ts), UTC).date() if ts else None
-    except (ValueError, OverflowError, OSError):
         return None
 
 
