@@ -14,17 +14,11 @@ from functools import cached_property
 import msgspec
 
 from bot.document.model import Document, Sentence
-from bot.engine.language import (
-    DATE_PATTERN,
-    HISTORY_BEFORE,
-    HISTORY_PHRASES,
-    MONTHS,
-    WEEKDAYS,
-    YEAR_PATTERN,
-    word_before,
-)
+from bot.engine.language import HISTORY_BEFORE, HISTORY_PHRASES, word_before
 from bot.engine.spans import Spans
 from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
+from bot.text.dates import DATE_PATTERN, YEAR_PATTERN
+from bot.text.words import MONTHS, WEEKDAYS
 
 
 class Mention(msgspec.Struct, frozen=True):

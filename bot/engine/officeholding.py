@@ -16,9 +16,9 @@ import msgspec
 
 from bot.engine.analysis import Analysis, Mention
 from bot.engine.finding import Evidence
-from bot.engine.language import MONTH_NAMES
 from bot.kb.index import KnowledgeIndex
 from bot.kb.model import KnowledgeBase, Role, Term
+from bot.kb.officeholding_text import tenure
 
 
 class Problem(StrEnum):
@@ -35,10 +35,6 @@ class Verdict(msgspec.Struct, frozen=True):
     terms: tuple[Term, ...]  # the person's terms in that office, or their actual terms
     holders: tuple[Term, ...]  # who held the office on the story date
     actual: tuple[Term, ...]  # the offices the person did hold on the story date
-
-
-def long_date(day: date) -> str:
-    return f"{MONTH_NAMES[day.month]} {day.day}, {day.year}"
 
 
 def verdicts(analysis: Analysis) -> list[Verdict]:
@@ -188,15 +184,6 @@ def _title_is_specific(index: KnowledgeIndex, mention: Mention, actual: tuple[Te
             if t == written or t.endswith(" " + written) or t.startswith(written + " "):
                 return False
     return True
-
-
-def tenure(term: Term) -> str:
-    """'from January 20, 2021 to January 20, 2025' with fuzzy dates written as known."""
-    start = long_date(term.start.earliest) if term.start.exact else term.start.text
-    if term.end is None:
-        return f"since {start}"
-    end = long_date(term.end.earliest) if term.end.exact else term.end.text
-    return f"from {start} to {end}"
 
 
 def term_evidence(kb: KnowledgeBase, person_name: str, term: Term) -> Evidence:

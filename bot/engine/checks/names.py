@@ -19,8 +19,8 @@ from bot.engine.analysis import Analysis
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.rules import LoadedRule
-from bot.kb.index import fold
 from bot.kb.model import OfficeGroup
+from bot.text.fold import fold
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:von der|van der|von|van|de la|de|da|dos|das|du|bin|al|el|der|den|ter|le|la|di|del)"

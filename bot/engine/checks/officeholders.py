@@ -20,9 +20,11 @@ from bot.engine.analysis import Analysis
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.language import HISTORY_BEFORE, PRESENT_CUES, is_past_verb, word_before
-from bot.engine.officeholding import Problem, Verdict, long_date, tenure, term_evidence, verdicts
+from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
 from bot.engine.rules import LoadedRule
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
+from bot.kb.officeholding_text import tenure
+from bot.text.dates import long_date
 
 PLACEHOLDERS = frozenset(
     {"name", "title", "office", "date", "tenure", "holder", "fix", "actual", "surname"}
