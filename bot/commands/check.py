@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.args import iso_date
+
+if TYPE_CHECKING:
+    from bot.report.model import Report
 
 
 def register(subparsers: Any) -> None:
@@ -32,45 +35,46 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from bot.engine import check_batch, load_ruleset
+    from bot import pipeline
+    from bot.engine import load_ruleset
     from bot.intake import LocalFile, Reader, Source, Stdin
 
-    today = date.today()
-    reader = Reader()
     sources: list[Source] = [Stdin() if path == "-" else LocalFile(path) for path in args.files]
-    # the reader's errors already name the file
-    documents = [reader.read(source, story_date=args.date, today=today) for source in sources]
     ruleset = load_ruleset(Path(args.rules) if args.rules else None)
-    findings = check_batch(documents, ruleset)
+    # the reader's errors already name the file
+    reports = pipeline.run(
+        sources, ruleset, reader=Reader(), story_date=args.date, today=date.today()
+    )
     if args.format == "json":
         from bot.report.json import render
 
-        print(render(documents, findings))
+        print(render(reports))
     elif args.format == "slack":
-        print(_slack_payload(documents, findings))
+        print(_slack_payload(reports))
     else:
         from bot.report.text import render as render_text
 
         colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        print(render_text(documents, findings, colour=colour))
-    return 1 if any(findings) else 0
+        print(render_text(reports, colour=colour))
+    return 1 if any(r.findings for r in reports) else 0
 
 
-def _slack_payload(documents: list[Any], findings: list[Any]) -> str:
+def _slack_payload(reports: list[Report]) -> str:
     """The Block Kit messages the bot would post in the thread, one list per document."""
     import json
 
     from bot.report.slack import SlackReport, render_report
 
     payload = []
-    for document, found in zip(documents, findings, strict=True):
-        report = SlackReport(
+    for report in reports:
+        document = report.document
+        slack = SlackReport(
             check_id=0,
-            findings=found,
+            findings=report.findings,
             story_date=document.story_date,
             date_source=document.date_source.value,
         )
-        messages = render_report(report)
+        messages = render_report(slack)
         payload.append(
             {
                 "path": document.name,

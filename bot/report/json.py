@@ -10,8 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bot.document.model import Document
 from bot.engine.finding import Finding
+from bot.report.model import Report
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -30,19 +30,18 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def report(documents: Sequence[Document], findings: Sequence[Sequence[Finding]]) -> dict[str, Any]:
+def document_json(report: Report) -> dict[str, Any]:
+    """One checked document as the contract has it."""
+    doc = report.document
     return {
-        "documents": [
-            {
-                "path": doc.name,
-                "story_date": doc.story_date.isoformat(),
-                "date_source": doc.date_source.value,
-                "findings": [finding_json(f) for f in found],
-            }
-            for doc, found in zip(documents, findings, strict=True)
-        ]
+        "path": doc.name,
+        "story_date": doc.story_date.isoformat(),
+        "date_source": doc.date_source.value,
+        "findings": [finding_json(f) for f in report.findings],
     }
 
 
-def render(documents: Sequence[Document], findings: Sequence[Sequence[Finding]]) -> str:
-    return json.dumps(report(documents, findings), ensure_ascii=False, indent=2)
+def render(reports: Sequence[Report]) -> str:
+    return json.dumps(
+        {"documents": [document_json(r) for r in reports]}, ensure_ascii=False, indent=2
+    )

@@ -20,8 +20,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
+from bot import pipeline
 from bot.document import Document
-from bot.engine import Ruleset, check
+from bot.engine import Ruleset
 from bot.engine.finding import Finding
 from bot.errors import FetchError, InputError
 from bot.intake import Reader, Source
@@ -229,12 +230,11 @@ class Answerer:
             self._respond(response_url, [render_notice(texts.NOTHING_TO_CHECK)])
             return
         try:
-            document = self._load(source, story_date)
+            outcome = self._run(source, story_date, job.channel, subject="")
         except (InputError, FetchError) as exc:
             self.metrics.observe_check([], 0.0, failed=True)
             self._respond(response_url, [render_notice(texts.could_not_check(escape(str(exc))))])
             return
-        outcome = self._run(document, job.channel, subject="")
         report = self._report(outcome, subject=None)
         self._respond(response_url, render_report(report))
         self._replied(job)
@@ -323,13 +323,12 @@ class Answerer:
         self._react(target, IN_PROGRESS, on=True)
         try:
             try:
-                document = self._load(source, story_date)
+                outcome = self._run(source, story_date, target.channel, target.subject)
             except (InputError, FetchError) as exc:
                 self.metrics.observe_check([], 0.0, failed=True)
                 self._notice(job, target, texts.could_not_check(escape(str(exc))))
                 self._replied(job)
                 return
-            outcome = self._run(document, target.channel, target.subject)
             if outcome.findings or (
                 again and self.replies.existing(target.channel, target.subject)
             ):
@@ -351,51 +350,45 @@ class Answerer:
             except SlackApiError as exc:
                 log.warning("could not remove a reaction", extra={"reason": error_code(exc)})
 
-    def _load(self, source: Source, story_date: date | None) -> Document:
-        """The document to check: the message text, its file, or the page it links to."""
-        return self.reader.read(source, story_date=story_date, today=self.today())
-
-    def _run(self, document: Document, channel: str, subject: str) -> Outcome:
-        """Check, drop what editors dismissed in this channel, record the check."""
+    def _run(self, source: Source, story_date: date | None, channel: str, subject: str) -> Outcome:
+        """Read and check the source (leaving out what editors dismissed in this channel),
+        then record the check."""
         if self.test_check_delay:
             time.sleep(self.test_check_delay)  # test only: a check that is visibly in progress
-        started = time.perf_counter()
-        findings = check(document, self.ruleset)
         dismissed = self.store.dismissed(channel) if channel else set()
-        items: list[Finding] = []
-        keys: set[str] = set()
-        for finding in findings:
-            if (finding.rule, finding.quote) in dismissed:
-                continue
-            key = finding_key(finding)
-            if key not in keys:
-                keys.add(key)
-                items.append(finding)
-        duration_ms = (time.perf_counter() - started) * 1000
+        (report,) = pipeline.run(
+            [source],
+            self.ruleset,
+            reader=self.reader,
+            story_date=story_date,
+            today=self.today(),
+            drop=lambda f: (f.rule, f.quote) in dismissed,
+        )
+        document = report.document
         check_id = self.store.record_check(
             CheckRecord(
                 channel=channel,
                 message_ts=subject,
                 story_date=document.story_date,
                 date_source=document.date_source.value,
-                findings=items,
+                findings=report.findings,
                 rules_version=self.ruleset.version,
                 kb_version=self.ruleset.kb_version,
-                duration_ms=duration_ms,
+                duration_ms=report.seconds * 1000,
             )
         )
         # Counted once recorded: an attempt that fails to record is retried and counted then.
-        self.metrics.observe_check(items, duration_ms / 1000)
+        self.metrics.observe_check(report.findings, report.seconds)
         log.info(
             "checked",
             extra={
                 "channel": channel,
                 "check_id": check_id,
-                "findings": len(items),
-                "duration_ms": round(duration_ms, 2),
+                "findings": len(report.findings),
+                "duration_ms": round(report.seconds * 1000, 2),
             },
         )
-        return Outcome(check_id, document, items)
+        return Outcome(check_id, document, list(report.findings))
 
     def _report(
         self, outcome: Outcome, *, subject: str | None, note: str | None = None
