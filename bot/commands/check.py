@@ -1,6 +1,6 @@
 """`copydesk check`: check articles from files or stdin; text, JSON or Slack output.
 
-Exit status: 0 clean, 1 something flagged, 2 a usage or input error (bot.cli).
+Exit status: 0 clean, 1 something flagged, 2 a usage or input error (bot.commands).
 """
 
 from __future__ import annotations
