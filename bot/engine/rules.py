@@ -29,12 +29,16 @@ class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class FlagExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Text the rule must flag; `flags` is the exact span it must report."""
+    """Text the rule must flag; `flags` is the exact span it must report, and `message`, when
+    given, the exact message. `also` lists the spans other findings must cover when the example
+    cannot be written without them (a later mention needs its miscast first mention)."""
 
     text: str
     flags: str
     story_date: date | None = None
     why: str | None = None
+    message: str | None = None
+    also: list[str] = msgspec.field(default_factory=list)
 
 
 class PassExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -162,18 +166,18 @@ def _load_rule(
         params = msgspec.convert(spec.params, kind.params)
     except msgspec.ValidationError as exc:
         raise fail(f"params: {exc}", "$.params") from exc
-    for key, template in (("message", spec.message), ("suggestion", spec.suggestion)):
-        unknown = placeholders(template or "") - set(kind.placeholders)
-        if unknown:
-            raise fail(
-                f"{key} uses unknown placeholder(s) {', '.join(sorted(unknown))}; "
-                f"kind '{spec.kind}' offers: {', '.join(sorted(kind.placeholders))}",
-                f"$.{key}",
-            )
     if not spec.examples.flag:
         raise fail("every rule needs at least one 'flag' example", "$.examples")
     try:
         kind.validate(params)
     except ValueError as exc:
         raise fail(f"params: {exc}", "$.params") from exc
+    for key, template in (("message", spec.message), ("suggestion", spec.suggestion)):
+        unknown = placeholders(template or "") - kind.offered(params)
+        if unknown:
+            raise fail(
+                f"{key} uses unknown placeholder(s) {', '.join(sorted(unknown))}; "
+                f"kind '{spec.kind}' offers: {', '.join(sorted(kind.offered(params)))}",
+                f"$.{key}",
+            )
     return LoadedRule(pack=pack, spec=spec, params=params, path=str(path), line=line)
