@@ -16,8 +16,9 @@ run: setup ## start the bot if Slack tokens are set, else check the sample artic
 test: ## run the whole test suite (installs what it needs, PostgreSQL included)
 	@scripts/test.sh
 
-lint: setup ## ruff
+lint: setup ## ruff, and the import-linter contracts that keep the layers apart (pyproject.toml)
 	@.venv/bin/ruff check bot tests bench && .venv/bin/ruff format --check bot tests bench
+	@.venv/bin/lint-imports --no-cache
 
 typecheck: setup ## mypy (strict) on bot/
 	@.venv/bin/mypy

@@ -86,6 +86,7 @@ def run_in_process(
 
     from bot.document import load_document
     from bot.engine import check_batch, load_ruleset
+    from bot.report.json import finding_json
 
     score = load_score_module(args.score)
     ruleset = load_ruleset(None)
@@ -109,7 +110,7 @@ def run_in_process(
         ]
         results = check_batch(loaded, ruleset)
         found = {
-            name: [f.to_json() for f in result]
+            name: [finding_json(f) for f in result]
             for name, result in zip(docs, results, strict=True)
         }
         expect = score.labelled(case, docs, "expect")

@@ -11,24 +11,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from bot.text.dates import MONTH_WORD_ANY_CASE, WEEKDAY_WORD_ANY_CASE
+from bot.text.words import month_number
+
 # The head of an article: datelines and date lines sit in the first lines (issue 2, item 4).
 HEAD_LINES = 15
 HEAD_CHARS = 1500
 _LINE_MAX = 200  # a date line is short; longer lines can only hold a dateline's opening
 _OWN_LINE_MAX = 80  # "Tuesday, September 30, 2025 at 10:15 a.m. EDT" and its markup
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAME = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
-_WEEKDAY = (
-    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?"
-)
+_MONTH_NAME = MONTH_WORD_ANY_CASE
+_WEEKDAY = rf"(?:{WEEKDAY_WORD_ANY_CASE},?\s+)?"
 # "July 29, 2025" | "29 July 2025" | "2025-07-29"; each form names its own groups.
 _DATE = (
     rf"(?:{_WEEKDAY}(?P<m1>{_MONTH_NAME})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
@@ -147,7 +140,9 @@ def _to_date(match: re.Match[str]) -> date | None:
         year = groups.get(f"y{n}")
         if year:
             month = groups[f"m{n}"]
-            number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+            number = int(month) if month.isdigit() else month_number(month)
+            if number is None:
+                return None
             return _valid(int(year), number, int(groups[f"d{n}"]))
     return None
 
@@ -156,7 +151,9 @@ def _infer_year(match: re.Match[str], reference: date) -> date | None:
     """The latest year that does not put a dateline after `reference` (a story is published
     before it is pasted or checked): "Jan. 18" read on 2026-11-23 is 2026-01-18, not 2027.
     Two days of slack allow for time zones."""
-    month = _MONTHS[match.group("m4")[:3].lower()]
+    month = month_number(match.group("m4"))
+    if month is None:
+        return None
     day = int(match.group("d4"))
     for year in (reference.year + 1, reference.year, reference.year - 1):
         found = _valid(year, month, day)

@@ -8,11 +8,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.document.model import Document
+from bot.engine.analysis import Decision
 from bot.engine.finding import Finding, resolve_overlaps
 from bot.engine.kinds import Context
 from bot.engine.ruleset import Ruleset, build_ruleset, load_ruleset
 
-__all__ = ["Finding", "Ruleset", "build_ruleset", "check", "check_batch", "load_ruleset"]
+__all__ = [
+    "Decision",
+    "Finding",
+    "Ruleset",
+    "build_ruleset",
+    "check",
+    "check_batch",
+    "explain",
+    "load_ruleset",
+]
 
 
 def check(document: Document, ruleset: Ruleset) -> list[Finding]:
@@ -22,6 +32,27 @@ def check(document: Document, ruleset: Ruleset) -> list[Finding]:
 
 def check_batch(documents: Sequence[Document], ruleset: Ruleset) -> list[list[Finding]]:
     """Check several documents together: each alone, then across them (cross-source)."""
+    results, _ = _run(documents, ruleset)
+    return [_finalise(d, f) for d, f in zip(documents, results, strict=True)]
+
+
+def explain(documents: Sequence[Document], ruleset: Ruleset) -> list[list[Decision]]:
+    """For each document, every mention the people checks weighed and why it was flagged or
+    let off (`copydesk check --explain`), in text order."""
+    _, contexts = _run(documents, ruleset)
+    return [
+        sorted(ctx.analysis.decisions, key=lambda d: (d.start, d.end)) if _analysed(ctx) else []
+        for ctx in contexts
+    ]
+
+
+def _analysed(ctx: Context) -> bool:
+    return "analysis" in ctx.__dict__
+
+
+def _run(
+    documents: Sequence[Document], ruleset: Ruleset
+) -> tuple[list[list[Finding]], list[Context]]:
     from bot.engine.registry import KINDS
 
     contexts = [Context(d, ruleset.knowledge, ruleset.reading) for d in documents]
@@ -36,7 +67,7 @@ def check_batch(documents: Sequence[Document], ruleset: Ruleset) -> list[list[Fi
         elif kind.run_batch is not None and len(contexts) > 1:
             for i, found in enumerate(kind.run_batch(contexts, rule)):
                 results[i].extend(found)
-    return [_finalise(d, f) for d, f in zip(documents, results, strict=True)]
+    return results, contexts
 
 
 def _finalise(document: Document, findings: list[Finding]) -> list[Finding]:

@@ -14,18 +14,13 @@ from functools import cached_property
 import msgspec
 
 from bot.document.model import Document, Sentence
-from bot.engine.language import (
-    DATE_PATTERN,
-    HISTORY_BEFORE,
-    HISTORY_PHRASES,
-    MONTHS,
-    WEEKDAYS,
-    YEAR_PATTERN,
-    word_before,
-)
+from bot.engine.language import HISTORY_BEFORE, HISTORY_PHRASES, word_before
 from bot.engine.reading import Reading, ReadingModel
 from bot.engine.spans import Spans
-from bot.kb.index import KnowledgeIndex, NameHit, TitleHit, fold
+from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
+from bot.text.dates import DATE_PATTERN, YEAR_PATTERN
+from bot.text.fold import fold
+from bot.text.words import MONTHS, WEEKDAYS
 
 
 class Mention(msgspec.Struct, frozen=True):
@@ -51,6 +46,18 @@ class Mention(msgspec.Struct, frozen=True):
     def span(self) -> tuple[int, int]:
         """Title and name together, in text order: what a finding about the pair covers."""
         return self.title_start, self.end if self.span_end < 0 else self.span_end
+
+
+class Decision(msgspec.Struct, frozen=True):
+    """Why a candidate mention was flagged or let off (`copydesk check --explain`)."""
+
+    start: int
+    end: int
+    person: str
+    knowledge: str  # what the KB says ("held it from ... to ...", "never held it")
+    reading: str  # the reading model's frame and cue, or "" when it was not asked
+    flagged: bool
+    why: str
 
 
 class DateMention(msgspec.Struct, frozen=True):
@@ -92,6 +99,7 @@ _NOT_AN_ORG = frozenset(
 )
 
 
+_ABBREVIATED_FIRST_NAMES = frozenset({"Wm.", "Chas.", "Geo.", "Thos.", "Jas.", "Jos.", "Robt."})
 _NAME_WORDS_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+")
 
 
@@ -150,7 +158,10 @@ def _sentence_start(head: str, word: str) -> bool:
 
 def _qualified_away(text: str, title_start: int) -> bool:
     before = word_before(text, title_start, 1)
-    return bool(before) and before[0].rstrip(".") in TITLE_QUALIFIERS
+    if not before or before[0].rstrip(".") not in TITLE_QUALIFIERS:
+        return False
+    # "Under Secretary of State" is an office; "under President Bush" is a preposition
+    return before[0] != "under" or text[:title_start].rstrip().endswith("Under")
 
 
 def _lower_same_length(text: str) -> str:
@@ -172,6 +183,7 @@ class Analysis:
         self.text = document.text
         self.story_date: date = document.story_date
         self._readings: dict[tuple[int, int, bool], Reading] = {}
+        self.decisions: list[Decision] = []  # what the people checks weighed, for --explain
 
     def read(self, start: int, end: int, *, dead: bool = False) -> Reading:
         """The time frame of the mention `text[start:end]` (cached: several checks ask)."""
@@ -277,6 +289,8 @@ class Analysis:
             return hit
         first = chain[0]
         word = first.group(1)
+        if word.endswith(".") and len(word) > 2 and word not in _ABBREVIATED_FIRST_NAMES:
+            return hit  # the end of the sentence before: "... on Monday. Biden said"
         if word.rstrip(".").lower() in _NOT_A_FIRST_NAME or self.knowledge.jurisdictions_of(word):
             return hit  # "President Biden", "German Scholz", "Meanwhile Biden"
         folded = fold(word.rstrip("."))

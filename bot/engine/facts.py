@@ -14,30 +14,8 @@ from datetime import date
 import msgspec
 
 from bot.engine.analysis import Analysis
+from bot.text.words import CALENDAR_WORDS, NUMBER_WORDS
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "fifteen": 15,
-    "eighteen": 18,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "sixty": 60,
-    "ninety": 90,
-}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 ANAPHORIC = frozenset(("the this that its their his her current existing same").split())
 
@@ -187,17 +165,9 @@ def _qualifier(text: str, pos: int) -> str | None:
         r"\s*(?:deadline\s+)?(?:for|with)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
         text[pos : pos + 60],
     )
-    if not match or match.group(1).split()[0].lower() in _CALENDAR_WORDS:
+    if not match or match.group(1).split()[0].lower() in CALENDAR_WORDS:
         return None
     return match.group(1)
-
-
-_CALENDAR_WORDS = frozenset(
-    (
-        "monday tuesday wednesday thursday friday saturday sunday january february march "
-        "april may june july august september october november december"
-    ).split()
-)
 
 
 def same_thing(first: Fact, later: Fact) -> bool:

@@ -70,8 +70,17 @@ def _no_validation(params: Any) -> None:
     del params
 
 
+def _no_extra_placeholders(params: Any) -> frozenset[str]:
+    del params
+    return frozenset()
+
+
 class CheckKind(msgspec.Struct, frozen=True):
-    """One engine check: its params schema, the placeholders its messages may use, its code."""
+    """One engine check: its params schema, the placeholders its messages may use, its code.
+
+    `validate` refuses params the schema cannot (a bad regular expression) with a ValueError;
+    `placeholders_of` adds placeholders a rule's own params define (a pattern's named groups).
+    """
 
     name: str
     params: type
@@ -79,3 +88,13 @@ class CheckKind(msgspec.Struct, frozen=True):
     run: DocumentCheck | None = None
     run_batch: BatchCheck | None = None
     validate: Callable[[Any], None] = _no_validation
+    placeholders_of: Callable[[Any], frozenset[str]] = _no_extra_placeholders
+
+    def offered(self, params: Any) -> frozenset[str]:
+        """Every placeholder a rule of this kind with these params may use."""
+        return self.placeholders | self.placeholders_of(params)
+
+
+def rule_evidence(rule: LoadedRule) -> Evidence:
+    """The rule's own reason and source as evidence: for conventions, which cite no fact."""
+    return Evidence(rule.spec.why, rule.spec.source.name, rule.spec.source.url)

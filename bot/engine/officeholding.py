@@ -13,12 +13,12 @@ from enum import StrEnum
 
 import msgspec
 
-from bot.engine.analysis import Analysis, Mention
+from bot.engine.analysis import Analysis, Decision, Mention
 from bot.engine.finding import Evidence
-from bot.engine.language import MONTH_NAMES
 from bot.engine.reading import Frame, Reading, Strength
 from bot.kb.index import KnowledgeIndex
 from bot.kb.model import KnowledgeBase, Role, Term
+from bot.kb.officeholding_text import tenure
 
 
 class Problem(StrEnum):
@@ -39,28 +39,12 @@ class Verdict(msgspec.Struct, frozen=True):
     reading: Reading | None = None  # how the mention reads in its sentence (set when judged)
 
 
-class Decision(msgspec.Struct, frozen=True):
-    """Why a candidate mention was flagged or let off: `copydesk check --explain`."""
-
-    start: int
-    end: int
-    person: str
-    knowledge: str  # what the KB says ("in office", "held it from ... to ...", "never held it")
-    reading: str  # the reading model's frame and cue, or "" when it was not asked
-    flagged: bool
-    why: str
-
-
-def long_date(day: date) -> str:
-    return f"{MONTH_NAMES[day.month]} {day.day}, {day.year}"
-
-
 def verdicts(analysis: Analysis) -> list[Verdict]:
     """Wrong titled mentions in the document, judged once and cached on the analysis."""
     cached = analysis.__dict__.get("_officeholding")
     if cached is None:
         cached = []
-        decisions: list[Decision] = analysis.__dict__.setdefault("decisions", [])
+        decisions = analysis.decisions
         kb = analysis.knowledge.kb
         for mention in analysis.mentions:
             if mention.title is None or not mention.people:
@@ -294,16 +278,8 @@ def _title_is_specific(index: KnowledgeIndex, mention: Mention, actual: tuple[Te
     return True
 
 
-def tenure(term: Term) -> str:
-    """'from January 20, 2021 to January 20, 2025' with fuzzy dates written as known."""
-    start = long_date(term.start.earliest) if term.start.exact else term.start.text
-    if term.end is None:
-        return f"since {start}"
-    end = long_date(term.end.earliest) if term.end.exact else term.end.text
-    return f"from {start} to {end}"
-
-
 def term_evidence(kb: KnowledgeBase, person_name: str, term: Term) -> Evidence:
     office = kb.offices[term.office].name
     role = f" ({term.role.value})" if term.role else ""
-    return Evidence(f"{person_name}: {office}{role} {tenure(term)}", kb.cite(term))
+    sources = (kb.sources[s] for s in term.sources if s in kb.sources)
+    return Evidence.cited(f"{person_name}: {office}{role} {tenure(term)}", sources)

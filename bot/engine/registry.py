@@ -14,7 +14,8 @@ from bot.engine.checks.officeholders import (
     TITLE_NEVER_HELD,
     TITLE_OUT_OF_TERM,
 )
-from bot.engine.checks.patterns import EXISTENCE, SUBSTITUTION
+from bot.engine.checks.patterns import EXISTENCE, PATTERN, SUBSTITUTION
+from bot.engine.checks.quantities import QUANTITY_CONSISTENCY
 from bot.engine.kinds import CheckKind
 
 KINDS: dict[str, CheckKind] = {
@@ -22,6 +23,8 @@ KINDS: dict[str, CheckKind] = {
     for kind in (
         EXISTENCE,
         SUBSTITUTION,
+        PATTERN,
+        QUANTITY_CONSISTENCY,
         BOILERPLATE,
         MOJIBAKE,
         WEEKDAY_DATE,

@@ -63,11 +63,10 @@ def _read(path: Path) -> KBFile:
 
 def _locate(path: Path, exc: msgspec.ValidationError) -> KnowledgeError:
     """Turn a validation error's `$.terms[12].start` path into a file line (re-parse slowly)."""
-    from bot.engine.rules import error_path, key_line
-    from bot.engine.yamllines import read_yaml_with_lines
+    from bot.text.yamllines import error_path, key_line, read_yaml_with_lines
 
     where = error_path(exc)
-    raw = read_yaml_with_lines(path)
+    raw = read_yaml_with_lines(path, KnowledgeError)
     line = key_line(raw, where) if isinstance(raw, dict) else None
     item = re.match(r"\$\.(\w+)\[(\d+)\]", where)
     ident = None

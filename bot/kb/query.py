@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from bot.kb.index import KnowledgeIndex, fold
+from bot.kb.index import KnowledgeIndex
 from bot.kb.model import Term
+from bot.text.fold import fold
 
 
 @dataclass(frozen=True)

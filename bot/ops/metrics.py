@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -28,6 +28,7 @@ from prometheus_client.registry import Collector
 if TYPE_CHECKING:
     from prometheus_client.metrics_core import Metric
 
+    from bot.engine.finding import Finding
     from bot.store import Store
 
 CheckOutcome = Literal["clean", "flagged", "failed"]
@@ -93,14 +94,12 @@ class Metrics:
             self.checks.labels(outcome)  # export zeros, so rate() works from the first scrape
 
     def observe_check(
-        self, findings: Iterable[Mapping[str, Any]], seconds: float, *, failed: bool = False
+        self, findings: Iterable[Finding], seconds: float, *, failed: bool = False
     ) -> None:
-        """Count one check: its outcome, duration and each finding (Finding.to_json() dicts)."""
+        """Count one check: its outcome, duration and each finding."""
         count = 0
         for finding in findings:
-            self.findings.labels(
-                str(finding.get("category", "")), str(finding.get("rule", ""))
-            ).inc()
+            self.findings.labels(finding.category.value, finding.rule).inc()
             count += 1
         outcome: CheckOutcome = "failed" if failed else ("flagged" if count else "clean")
         self.checks.labels(outcome).inc()

@@ -8,7 +8,7 @@ Slack refuses a message with more than 50 blocks or a text object over 3,000 cha
 (https://api.slack.com/reference/block-kit/blocks), and long messages as a whole
 (`msg_blocks_too_long`). Rendering never fails on that: texts are clipped and the findings that do
 not fit are folded into follow-up messages. Every article string is escaped with
-`bot.slack.escape`, and text objects are `verbatim` so nothing in an article becomes a mention.
+`bot.report.escape`, and text objects are `verbatim` so nothing in an article becomes a mention.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.slack.escape import clip, clip_escaped, escape
+from bot.engine.finding import Evidence, Finding
+from bot.report.escape import clip, clip_escaped, escape
+from bot.report.model import finding_key
 
 MAX_BLOCKS = 50
 MAX_TEXT = 3000
@@ -53,37 +55,6 @@ _DATE_SOURCES = {
     "today": "today's date: no date found in the text",
 }
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
-_EVIDENCE_LINK = re.compile(r"<(?P<url>https?://[^\s<>|\"]+)>")
-
-
-@dataclass(frozen=True, slots=True)
-class ReportFinding:
-    """One finding as the report shows it: `Finding.to_json()` plus the store's stable `key`."""
-
-    key: str
-    rule: str
-    category: str
-    severity: str
-    quote: str
-    sentence: str
-    message: str
-    suggestion: str | None = None
-    evidence: str = ""
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ReportFinding:
-        """Build from a stored finding dict (unknown keys are ignored)."""
-        return cls(
-            key=str(data.get("key", "")),
-            rule=str(data.get("rule", "")),
-            category=str(data.get("category", "")),
-            severity=str(data.get("severity", "")),
-            quote=str(data.get("quote", "")),
-            sentence=str(data.get("sentence", "")),
-            message=str(data.get("message", "")),
-            suggestion=None if data.get("suggestion") is None else str(data["suggestion"]),
-            evidence=str(data.get("evidence") or ""),
-        )
 
 
 @dataclass(frozen=True)
@@ -91,7 +62,7 @@ class SlackReport:
     """What one reply shows. `subject` is the checked message's ts (enables re-checking)."""
 
     check_id: int
-    findings: Sequence[ReportFinding]
+    findings: Sequence[Finding]
     story_date: date | None
     date_source: str
     subject: str | None = None
@@ -99,8 +70,8 @@ class SlackReport:
     note: str | None = None  # a line under the summary, e.g. "Re-checked after the edit."
 
     @property
-    def open_findings(self) -> list[ReportFinding]:
-        return [f for f in self.findings if f.key not in self.dismissed]
+    def open_findings(self) -> list[Finding]:
+        return [f for f in self.findings if finding_key(f) not in self.dismissed]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +180,10 @@ def _summary_blocks(report: SlackReport) -> list[dict[str, Any]]:
     return blocks
 
 
-def _finding_block(number: int, finding: ReportFinding, report: SlackReport) -> dict[str, Any]:
-    block_id = (FINDING_BLOCK_PREFIX + finding.key)[:255] if finding.key else None
-    user = report.dismissed.get(finding.key)
+def _finding_block(number: int, finding: Finding, report: SlackReport) -> dict[str, Any]:
+    key = finding_key(finding)
+    block_id = (FINDING_BLOCK_PREFIX + key)[:255]
+    user = report.dismissed.get(key)
     if user is not None:
         who = f"<@{user}>" if _USER_ID.match(user) else "an editor"
         text = (
@@ -225,17 +197,16 @@ def _finding_block(number: int, finding: ReportFinding, report: SlackReport) -> 
             "type": "button",
             "action_id": DISMISS_ACTION,
             "text": {"type": "plain_text", "text": "Not an error"},
-            "value": dismiss_value(report.check_id, finding.key),
+            "value": dismiss_value(report.check_id, key),
         }
-    if block_id:
-        block["block_id"] = block_id
+    block["block_id"] = block_id
     return block
 
 
-def _finding_text(number: int, finding: ReportFinding) -> str:
+def _finding_text(number: int, finding: Finding) -> str:
     """The finding's section text, every part clipped so the whole stays under 3,000."""
     head = clip_escaped(
-        f"{number}. {_category(finding.category)} · {finding.severity} · {finding.rule}", 200
+        f"{number}. {_category(finding.category)} · {finding.severity.value} · {finding.rule}", 200
     )
     parts = [f"*{head}*", "> " + _marked_sentence(finding.sentence, finding.quote)]
     parts.append(clip_escaped(finding.message, 600))
@@ -273,26 +244,27 @@ def _tail_escaped(text: str, limit: int) -> str:
     return "…" + escaped.lstrip()
 
 
-def _evidence(evidence: str, limit: int = 500) -> str:
-    """Evidence text with its `<url>` references turned into Slack links named by their host,
-    the rest escaped; a link that would pass `limit` is dropped whole, never cut in half."""
+def _evidence(evidence: Sequence[Evidence], limit: int = 500) -> str:
+    """Each fact with its source, the source's name a link to its URL; what passes `limit` is
+    dropped whole, never cut in half."""
     out = ""
-    pos = 0
-    for match in [*_EVIDENCE_LINK.finditer(evidence), None]:
-        plain = evidence[pos : match.start() if match else len(evidence)]
-        escaped = escape(plain)
-        if len(out) + len(escaped) > limit:
-            return out + clip_escaped(plain, limit - len(out))
-        out += escaped
-        if match is None:
-            break
-        url = match.group("url")
-        link = f"<{url}|{clip_escaped(urlsplit(url).hostname or 'link', 100)}>"
-        if len(out) + len(link) > limit:
-            return out + "…"
-        out += link
-        pos = match.end()
+    for item in evidence:
+        source = clip_escaped(item.source, 200)
+        if item.url and _is_web_link(item.url):
+            source = (
+                f"<{item.url}|{source or clip_escaped(urlsplit(item.url).hostname or 'link', 100)}>"
+            )
+        part = f"{escape(item.fact)} (source: {source})" if source else escape(item.fact)
+        joined = f"{out}; {part}" if out else part
+        if len(joined) > limit:
+            return out + "…" if out else clip_escaped(item.fact, limit)
+        out = joined
     return out
+
+
+def _is_web_link(url: str) -> bool:
+    """An http(s) URL with no character that would end a Slack link early."""
+    return urlsplit(url).scheme in ("http", "https") and not any(c in url for c in "<>| \n")
 
 
 def _paginate(

@@ -20,15 +20,20 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.document import HTML, MRKDWN, PLAIN, Document, decode_lenient, extract_file, load_document
-from bot.engine import Ruleset, check
+from bot import pipeline
+from bot.document import Document
+from bot.engine import Ruleset
+from bot.engine.finding import Finding
 from bot.errors import FetchError, InputError
+from bot.intake import Reader, Source
+from bot.intake.messages import source_of
 from bot.ops.metrics import Metrics
 from bot.ops.slack_retries import counted_retry_handlers
+from bot.report.escape import escape
+from bot.report.model import finding_key
 from bot.report.slack import (
     FINDING_BLOCK_PREFIX,
     RECHECK_BLOCK_PREFIX,
-    ReportFinding,
     SlackMessage,
     SlackReport,
     parse_dismiss_value,
@@ -37,13 +42,9 @@ from bot.report.slack import (
 )
 from bot.slack import texts
 from bot.slack.client import api_method, error_code, is_lasting
-from bot.slack.detect import Intake, classify
-from bot.slack.escape import escape
-from bot.slack.fetch import HTML_TYPES, Fetcher
-from bot.slack.files import FileDownloader
-from bot.slack.jobs import MAX_PASTE_BYTES, Kind, parse_date
+from bot.slack.jobs import Kind, parse_date
 from bot.slack.replies import CLEAN, IN_PROGRESS, Replies, ReplyBusyError
-from bot.store import CheckRecord, Job, Store, finding_key
+from bot.store import CheckRecord, Job, Store
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class Outcome:
 
     check_id: int
     document: Document
-    findings: list[ReportFinding]
+    findings: list[Finding]
 
 
 def utc_today() -> date:
@@ -83,8 +84,7 @@ class Answerer:
         store: Store,
         client: WebClient,
         ruleset: Ruleset,
-        fetcher: Fetcher,
-        files: FileDownloader,
+        reader: Reader,
         bot_user_id: str | None,
         metrics: Metrics,
         today: Callable[[], date] = utc_today,
@@ -94,8 +94,7 @@ class Answerer:
         self.client = client
         self.replies = Replies(store, client)
         self.ruleset = ruleset
-        self.fetcher = fetcher
-        self.files = files
+        self.reader = reader
         self.bot_user_id = bot_user_id
         self.metrics = metrics
         self.today = today
@@ -175,7 +174,7 @@ class Answerer:
         message = job.payload["message"]
         answered = self.replies.existing(job.channel, job.message_ts) is not None
         if not answered and (
-            self.store.channel_mode(job.channel) != "auto" or classify(message) is None
+            self.store.channel_mode(job.channel) != "auto" or source_of(message) is None
         ):
             return
         target = Target(job.channel, job.message_ts, job.message_ts, message)
@@ -226,18 +225,16 @@ class Answerer:
         response_url = str(job.payload.get("response_url") or "")
         raw_date = job.payload.get("date")
         story_date = date.fromisoformat(raw_date) if raw_date else None
-        message = {"text": str(job.payload.get("text", "")), "ts": ""}
-        intake = classify(message, explicit=True)
-        if intake is None:
+        source = source_of({"text": str(job.payload.get("text", ""))}, explicit=True)
+        if source is None:
             self._respond(response_url, [render_notice(texts.NOTHING_TO_CHECK)])
             return
         try:
-            document = self._load(intake, message, story_date)
+            outcome = self._run(source, story_date, job.channel, subject="")
         except (InputError, FetchError) as exc:
             self.metrics.observe_check([], 0.0, failed=True)
             self._respond(response_url, [render_notice(texts.could_not_check(escape(str(exc))))])
             return
-        outcome = self._run(document, job.channel, subject="")
         report = self._report(outcome, subject=None)
         self._respond(response_url, render_report(report))
         self._replied(job)
@@ -273,19 +270,17 @@ class Answerer:
         check_id, key = parsed
         stored = self.store.get_check(check_id)
         finding = (
-            next((f for f in stored.findings if f.get("key") == key), None) if stored else None
+            next((f for f in stored.findings if finding_key(f) == key), None) if stored else None
         )
         if stored is None or finding is None:
             log.warning("dismissal of an unknown finding", extra={"check_id": check_id})
             return
-        self.store.record_dismissal(
-            check_id, key, str(finding["rule"]), str(finding["quote"]), job.channel, user
-        )
-        self.metrics.dismissals.labels(str(finding["rule"])).inc()
+        self.store.record_dismissal(check_id, key, finding.rule, finding.quote, job.channel, user)
+        self.metrics.dismissals.labels(finding.rule).inc()
         dismissed = self.store.dismissals(check_id)  # every finding's dismisser is named
         report = SlackReport(
             check_id=check_id,
-            findings=[ReportFinding.from_json(f) for f in stored.findings],
+            findings=stored.findings,
             story_date=stored.story_date,
             date_source=stored.date_source,
             subject=stored.message_ts or None,
@@ -320,21 +315,20 @@ class Answerer:
     ) -> None:
         """Check `target.message` and publish the reply; a clean check gets a reaction instead
         (or updates an earlier reply). `again`: the message may have been checked before."""
-        intake = classify(target.message, explicit=explicit)
-        if intake is None:
+        source = source_of(target.message, explicit=explicit)
+        if source is None:
             if explicit:
                 self._notice(job, target, texts.NOTHING_TO_CHECK)
             return
         self._react(target, IN_PROGRESS, on=True)
         try:
             try:
-                document = self._load(intake, target.message, story_date)
+                outcome = self._run(source, story_date, target.channel, target.subject)
             except (InputError, FetchError) as exc:
                 self.metrics.observe_check([], 0.0, failed=True)
                 self._notice(job, target, texts.could_not_check(escape(str(exc))))
                 self._replied(job)
                 return
-            outcome = self._run(document, target.channel, target.subject)
             if outcome.findings or (
                 again and self.replies.existing(target.channel, target.subject)
             ):
@@ -356,96 +350,45 @@ class Answerer:
             except SlackApiError as exc:
                 log.warning("could not remove a reaction", extra={"reason": error_code(exc)})
 
-    def _load(
-        self, intake: Intake, message: Mapping[str, Any], story_date: date | None
-    ) -> Document:
-        """The document to check: the message text, its file, or the page it links to."""
-        today = self.today()
-        message_date = _ts_date(str(message.get("ts") or ""))
-        if intake.source == "file" and intake.file_id:
-            file = self.files.download(intake.file_id)
-            text, media_type = extract_file(
-                file.content, filename=file.name, mimetype=file.mimetype
-            )
-            return load_document(
-                text,
-                name=file.name,
-                media_type=media_type,
-                story_date=story_date,
-                message_date=message_date,
-                today=today,
-            )
-        if intake.source == "link" and intake.url:
-            page = self.fetcher.fetch(intake.url)
-            body = page.text()
-            if isinstance(body, bytes):
-                body, _ = decode_lenient(body, page.url)
-            return load_document(
-                body,
-                name=page.url,
-                media_type=HTML if page.media_type in HTML_TYPES else PLAIN,
-                story_date=story_date,
-                message_date=message_date,
-                today=today,
-            )
-        size = int(message.get("text_size") or 0)
-        if size > MAX_PASTE_BYTES:
-            raise InputError(
-                f"the message is {size / 1_000_000:.1f} MB; Copydesk checks pasted text up to "
-                f"{MAX_PASTE_BYTES // 1_000_000} MB (a whole article is far less): check one "
-                "article at a time, or share it as a file"
-            )
-        return load_document(
-            str(message.get("text") or ""),
-            name="the message",
-            media_type=MRKDWN,
-            story_date=story_date,
-            message_date=message_date,
-            today=today,
-        )
-
-    def _run(self, document: Document, channel: str, subject: str) -> Outcome:
-        """Check, drop what editors dismissed in this channel, record the check."""
+    def _run(self, source: Source, story_date: date | None, channel: str, subject: str) -> Outcome:
+        """Read and check the source (leaving out what editors dismissed in this channel),
+        then record the check."""
         if self.test_check_delay:
             time.sleep(self.test_check_delay)  # test only: a check that is visibly in progress
-        started = time.perf_counter()
-        findings = check(document, self.ruleset)
         dismissed = self.store.dismissed(channel) if channel else set()
-        items: list[dict[str, Any]] = []
-        keys: set[str] = set()
-        for finding in findings:
-            if (finding.rule, finding.quote) in dismissed:
-                continue
-            item = finding.to_json()
-            item["key"] = finding_key(item)
-            if item["key"] not in keys:
-                keys.add(item["key"])
-                items.append(item)
-        duration_ms = (time.perf_counter() - started) * 1000
+        (report,) = pipeline.run(
+            [source],
+            self.ruleset,
+            reader=self.reader,
+            story_date=story_date,
+            today=self.today(),
+            drop=lambda f: (f.rule, f.quote) in dismissed,
+        )
+        document = report.document
         check_id = self.store.record_check(
             CheckRecord(
                 channel=channel,
                 message_ts=subject,
                 story_date=document.story_date,
                 date_source=document.date_source.value,
-                findings=items,
+                findings=report.findings,
                 rules_version=self.ruleset.version,
                 kb_version=self.ruleset.kb_version,
-                duration_ms=duration_ms,
+                duration_ms=report.seconds * 1000,
             )
         )
         # Counted once recorded: an attempt that fails to record is retried and counted then.
-        self.metrics.observe_check(items, duration_ms / 1000)
+        self.metrics.observe_check(report.findings, report.seconds)
         log.info(
             "checked",
             extra={
                 "channel": channel,
                 "check_id": check_id,
-                "findings": len(items),
-                "duration_ms": round(duration_ms, 2),
+                "findings": len(report.findings),
+                "duration_ms": round(report.seconds * 1000, 2),
             },
         )
-        return Outcome(check_id, document, [ReportFinding.from_json(i) for i in items])
+        return Outcome(check_id, document, list(report.findings))
 
     def _report(
         self, outcome: Outcome, *, subject: str | None, note: str | None = None
@@ -533,14 +476,6 @@ class Answerer:
             thread_ts = str(message.get("thread_ts") or ts)
             subject = thread_ts if job.kind == Kind.MENTION else ts
             return Target(job.channel, subject, thread_ts, message)
-        return None
-
-
-def _ts_date(ts: str) -> date | None:
-    """The UTC date of a Slack ts ("1722249600.000100")."""
-    try:
-        return datetime.fromtimestamp(float(ts), UTC).date() if ts else None
-    except (ValueError, OverflowError, OSError):
         return None
 
 

@@ -15,7 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from bot.slack.detect import classify
+from bot.intake import MAX_PASTE_BYTES
+from bot.intake.messages import source_of
 
 
 class Kind(StrEnum):
@@ -41,10 +42,6 @@ class NewJob:
     message_ts: str
     payload: dict[str, Any] = field(default_factory=dict)
 
-
-# Slack cuts messages at 40,000 characters; a bigger "paste" is not kept whole in the inbox, only
-# its size, so the worker can say it is too large without the database holding megabytes.
-MAX_PASTE_BYTES = 1_000_000
 
 _MESSAGE_FIELDS = ("ts", "thread_ts", "text", "user", "bot_id", "subtype")
 _FILE_FIELDS = ("id", "name", "title", "mimetype", "filetype", "size")
@@ -102,7 +99,7 @@ def for_message_event(body: Mapping[str, Any], bot_user_id: str | None) -> NewJo
         return None
     if mentions(str(event.get("text", "")), bot_user_id):
         return None  # the app_mention event for the same message asks explicitly
-    if classify(event) is None:
+    if source_of(event) is None:
         return None
     payload = {"message": slim_message(event)}
     return NewJob(event_key, Kind.MESSAGE, channel, str(event["ts"]), payload)

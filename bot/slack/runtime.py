@@ -10,12 +10,13 @@ import logging
 from typing import Literal
 
 from bot.engine import Ruleset, load_ruleset
+from bot.intake import Reader
+from bot.intake.fetch import Fetcher
+from bot.intake.slack_files import FileDownloader
 from bot.ops.metrics import Metrics
 from bot.slack.answer import Answerer
 from bot.slack.app import Identity, create_app, identify
 from bot.slack.client import web_client
-from bot.slack.fetch import Fetcher
-from bot.slack.files import FileDownloader
 from bot.slack.inbox import Inbox
 from bot.slack.settings import Settings
 from bot.slack.worker import Worker
@@ -61,8 +62,7 @@ class Bot:
             store=self.store,
             client=self.client,
             ruleset=self.ruleset,
-            fetcher=self.fetcher,
-            files=self.files,
+            reader=Reader(pages=self.fetcher, files=self.files),
             bot_user_id=self.identity.user_id,
             metrics=self.metrics,
             test_check_delay=settings.test_check_delay,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
+
+from bot.engine.finding import Finding
 
 ChannelMode = Literal["auto", "on-request"]
 CHANNEL_MODES: tuple[ChannelMode, ...] = ("auto", "on-request")
@@ -34,15 +37,15 @@ class Job:
 class CheckRecord:
     """One finished check, as the worker records it.
 
-    `findings` are `Finding.to_json()` dicts plus a stable `key` (the dismissal button refers to
-    it); a finding without a key gets one derived from rule, span and quote.
+    Each finding is stored with its key (`bot.report.model.finding_key`), which the dismissal
+    button refers to; two findings of one check must not share one.
     """
 
     channel: str
     message_ts: str
     story_date: date | None
     date_source: str
-    findings: list[dict[str, Any]]
+    findings: Sequence[Finding]
     rules_version: str
     kb_version: str
     duration_ms: float
@@ -63,7 +66,7 @@ class CheckSummary:
     kb_version: str
     duration_ms: float
     created_at: datetime
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

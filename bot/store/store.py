@@ -1,4 +1,4 @@
-"""The Store: one object the bot, the worker and the CLI share (contract: /tmp/store-api.md).
+"""The Store: one object the bot, the worker and the CLI share.
 
 A session per call makes every method thread-safe; unique keys, INSERT ... ON CONFLICT,
 SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL) and BEGIN IMMEDIATE (SQLite) make them safe across
@@ -10,7 +10,6 @@ liveness hint, while "one reply per message" rests on the replies table's unique
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.store import migrate
 from bot.store.engine import ENV_VAR, READ_ONLY, make_engine, parse_url, safe_url
 from bot.store.errors import SchemaError, StoreError
+from bot.store.findings import from_row, to_row
 from bot.store.models import (
     ChannelSetting,
     Check,
@@ -48,14 +48,6 @@ from bot.store.records import (
 
 DEFAULT_DATABASE_URL = "sqlite:///copydesk.db"
 MAX_ERROR_CHARS = 2000
-
-
-def finding_key(finding: Mapping[str, Any]) -> str:
-    """A stable key for a finding of one check: same rule, span and quote give the same key."""
-    raw = "\x1f".join(
-        str(finding.get(part, "")) for part in ("rule", "start", "end", "quote")
-    ).encode()
-    return hashlib.sha256(raw).hexdigest()[:16]
 
 
 class Store:
@@ -353,14 +345,12 @@ class Store:
 
     def record_check(self, record: CheckRecord) -> int:
         """Store a finished check and one flag row per finding; returns the check's id."""
-        findings: list[dict[str, Any]] = []
+        rows = [to_row(finding) for finding in record.findings]
         seen: set[str] = set()
-        for finding in record.findings:
-            key = str(finding.get("key") or finding_key(finding))
-            if key in seen:
-                raise StoreError(f"two findings of one check share the key {key!r}")
-            seen.add(key)
-            findings.append({**finding, "key": key})
+        for row in rows:
+            if row["key"] in seen:
+                raise StoreError(f"two findings of one check share the key {row['key']!r}")
+            seen.add(row["key"])
         created = record.created_at or utcnow()
         if created.tzinfo is None:
             raise StoreError("CheckRecord.created_at must be timezone-aware (UTC)")
@@ -369,8 +359,8 @@ class Store:
             message_ts=record.message_ts,
             story_date=record.story_date,
             date_source=record.date_source,
-            findings=findings,
-            finding_count=len(findings),
+            findings=rows,
+            finding_count=len(rows),
             rules_version=record.rules_version,
             kb_version=record.kb_version,
             duration_ms=float(record.duration_ms),
@@ -382,12 +372,12 @@ class Store:
             session.add_all(
                 Flag(
                     check_id=check.id,
-                    finding_key=f["key"],
-                    rule=str(f.get("rule", "")),
-                    category=str(f.get("category", "")),
-                    quote=str(f.get("quote", "")),
+                    finding_key=row["key"],
+                    rule=finding.rule,
+                    category=finding.category.value,
+                    quote=finding.quote,
                 )
-                for f in findings
+                for finding, row in zip(record.findings, rows, strict=True)
             )
             return check.id
 
@@ -565,5 +555,5 @@ def _summary(row: Check) -> CheckSummary:
         kb_version=row.kb_version,
         duration_ms=row.duration_ms,
         created_at=row.created_at,
-        findings=list(row.findings),
+        findings=[from_row(f) for f in row.findings],
     )

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
+from bot.engine.finding import Finding
+from bot.report.model import finding_key
 from bot.report.slack import (
     DISMISS_ACTION,
     MAX_BLOCKS,
     MAX_TEXT,
     MESSAGE_BUDGET,
     RECHECK_ACTION,
-    ReportFinding,
     SlackMessage,
     SlackReport,
     dismiss_value,
@@ -24,25 +25,24 @@ from bot.report.slack import (
     render_report,
     render_text_fallback,
 )
+from tests.findings import make_finding
 
 
-def finding(n: int = 1, **overrides: Any) -> ReportFinding:
+def finding(n: int = 1, **overrides: Any) -> Finding:
     values: dict[str, Any] = {
-        "key": f"k{n:04d}",
-        "rule": "dates.weekday-does-not-match-date",
         "category": "date",
-        "severity": "error",
-        "quote": "Monday, July 29, 2025",
         "sentence": f"The council met on Monday, July 29, 2025, for the {n}th time.",
         "message": "July 29, 2025 is a Tuesday, not a Monday.",
         "suggestion": "Tuesday, July 29, 2025",
-        "evidence": "2025-07-29 is a Tuesday (source: Python's calendar module)",
+        "evidence": [("2025-07-29 is a Tuesday", "Python's calendar module")],
     }
     values.update(overrides)
-    return ReportFinding(**values)
+    quote = values.pop("quote", "Monday, July 29, 2025")
+    category = values.pop("category")
+    return make_finding("dates.weekday-does-not-match-date", quote, n, category, **values)
 
 
-def report(findings: list[ReportFinding], **overrides: Any) -> SlackReport:
+def report(findings: list[Finding], **overrides: Any) -> SlackReport:
     values: dict[str, Any] = {
         "check_id": 7,
         "findings": findings,
@@ -106,7 +106,7 @@ def test_one_finding_reads_like_a_copy_editor_note() -> None:
         "_Source: 2025-07-29 is a Tuesday (source: Python's calendar module)_"
     )
     assert block["accessory"]["text"]["text"] == "Not an error"
-    assert parse_dismiss_value(block["accessory"]["value"]) == (7, "k0001")
+    assert parse_dismiss_value(block["accessory"]["value"]) == (7, finding_key(finding()))
     assert message.text.startswith("Copydesk flagged 1 possible error")
 
 
@@ -115,9 +115,9 @@ def test_many_findings_fold_into_follow_ups_within_the_block_limit(count: int) -
     messages = render_report(report([finding(n) for n in range(1, count + 1)]))
     assert_within_limits(messages)
     assert len(messages) > (count - 1) // 48
-    assert sorted(parse_dismiss_value(v)[1] for v in buttons(messages)) == [  # type: ignore[index]
-        f"k{n:04d}" for n in range(1, count + 1)
-    ]
+    assert sorted(parse_dismiss_value(v)[1] for v in buttons(messages)) == sorted(  # type: ignore[index]
+        finding_key(finding(n)) for n in range(1, count + 1)
+    )
     if len(messages) > 1:
         assert "Continued in the next message (2 of" in json.dumps(messages[0].blocks[-1])
         assert "continued (2 of" in json.dumps(messages[1].blocks[0])
@@ -162,19 +162,27 @@ def test_article_text_is_escaped_everywhere() -> None:
     assert "[U+202E]evil[U+202C]" in block_text
 
 
-def test_evidence_urls_become_links_and_nothing_else_does() -> None:
+def test_evidence_sources_become_links_and_nothing_else_does() -> None:
     cited = finding(
-        evidence="Joe Biden: President until January 20, 2025 (source: Copydesk facts "
-        "<https://example.org/facts>); see <javascript:alert(1)>"
+        evidence=[
+            (
+                "Joe Biden: President until January 20, 2025",
+                "Copydesk facts",
+                "https://example.org/f",
+            ),
+            ("see <javascript:alert(1)>", "a source", "javascript:alert(1)"),
+        ]
     )
     block_text = render_report(report([cited]))[0].blocks[2]["text"]["text"]
-    assert "<https://example.org/facts|example.org>" in block_text
-    assert "&lt;javascript:alert(1)&gt;" in block_text
+    assert "(source: <https://example.org/f|Copydesk facts>)" in block_text
+    assert "see &lt;javascript:alert(1)&gt; (source: a source)" in block_text
+    assert "<javascript" not in block_text
 
 
 def test_dismissed_findings_show_who_and_leave_the_count() -> None:
     findings = [finding(1), finding(2, quote="April 31", sentence="It starts on April 31.")]
-    rendered = render_report(report(findings, dismissed={"k0002": "UEDITOR1", "k0001": ""}))
+    first, second = (finding_key(f) for f in findings)
+    rendered = render_report(report(findings, dismissed={second: "UEDITOR1", first: ""}))
     blocks = rendered[0].blocks
     assert blocks[0]["text"]["text"].startswith("*Copydesk: every finding was marked not an error*")
     assert "2 marked not an error" in blocks[0]["text"]["text"]
@@ -185,7 +193,7 @@ def test_dismissed_findings_show_who_and_leave_the_count() -> None:
     assert notes[1].endswith("marked not an error by <@UEDITOR1>")
     assert buttons(rendered) == []
     # a user id that is not one is never turned into a mention
-    odd = render_report(report(findings[:1], dismissed={"k0001": "!channel"}))
+    odd = render_report(report(findings[:1], dismissed={first: "!channel"}))
     assert "<!channel>" not in json.dumps(odd[0].blocks)
 
 
@@ -206,7 +214,7 @@ def test_a_clean_report_and_a_private_one() -> None:
 
 def test_text_fallback_lists_every_open_finding() -> None:
     findings = [finding(1), finding(2, category="boilerplate", quote="Share this article")]
-    text = render_text_fallback(report(findings, dismissed={"k0001": "U1"}))
+    text = render_text_fallback(report(findings, dismissed={finding_key(findings[0]): "U1"}))
     assert text.splitlines() == [
         "Copydesk flagged 1 possible error · story date July 29, 2025 (from the dateline)"
         " · 1 marked not an error",

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bot.intake import MAX_PASTE_BYTES
 from bot.slack import jobs
 from bot.slack.jobs import Kind
 from tests.slack.articles import LIBRARY_BUDGET
@@ -79,7 +80,7 @@ def test_a_huge_paste_keeps_only_its_size_in_the_inbox() -> None:
     job = jobs.for_message_event(event_body(message(huge)), BOT)
     assert job is not None
     assert job.payload["message"]["text_size"] == 5_000_000
-    assert len(job.payload["message"]["text"]) == jobs.MAX_PASTE_BYTES // 4
+    assert len(job.payload["message"]["text"]) == MAX_PASTE_BYTES // 4
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,10 @@ import msgspec
 from bot.engine.analysis import DateMention
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
-from bot.engine.language import FUTURE_CUES, MONTH_NAMES, WEEKDAY_NAMES, is_past_verb
+from bot.engine.language import FUTURE_CUES, is_past_verb
 from bot.engine.rules import LoadedRule
+from bot.text.dates import long_date, month_day
+from bot.text.words import MONTH_NAMES, WEEKDAY_NAMES
 
 CALENDAR = Evidence("Gregorian calendar", "Python's calendar module (proleptic Gregorian calendar)")
 
@@ -169,8 +171,7 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 
 def _format(day: date, *, with_year: bool) -> str:
-    text = f"{MONTH_NAMES[day.month]} {day.day}"
-    return f"{text}, {day.year}" if with_year else text
+    return long_date(day) if with_year else month_day(day)
 
 
 WEEKDAY_DATE = CheckKind(

@@ -16,13 +16,15 @@ from datetime import date
 
 import msgspec
 
-from bot.engine.analysis import Analysis
+from bot.engine.analysis import Analysis, Decision
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
-from bot.engine.officeholding import Problem, Verdict, long_date, tenure, term_evidence, verdicts
+from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
 from bot.engine.reading import Strength
 from bot.engine.rules import LoadedRule
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
+from bot.kb.officeholding_text import tenure
+from bot.text.dates import long_date
 
 PLACEHOLDERS = frozenset(
     {"name", "title", "office", "date", "tenure", "holder", "fix", "actual", "surname", "later"}
@@ -69,11 +71,8 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     holder = ", ".join(_name(kb, h.person) for h in holders) if office.seats == 1 else ""
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
     written = text[m.start : m.end]
-    sure = verdict.reading is not None and verdict.reading.strength is Strength.STRONG
-    if verdict.problem is Problem.OUT_OF_TERM and not sure:
-        fix = ""  # "former {title} {name}" or today's holder: the copy does not say which
-    elif verdict.problem is Problem.NEVER_HELD and verdict.actual:
-        # a wrong title: give the person's actual office (issue 3); the message names the holder
+    if verdict.problem is Problem.NEVER_HELD and verdict.actual:
+        # a wrong title: give the person's actual office; the message names the holder
         actual_title = _titled(kb, verdict.actual[0])
         fix = f"{written}, the {actual_title}" if m.span_end >= 0 else f"{actual_title} {written}"
     elif m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
@@ -107,7 +106,10 @@ def _later_note(analysis: Analysis, verdict: Verdict) -> str:
     later = [
         x
         for x in analysis.mentions
-        if x.person == verdict.person and x.start > m.end and x.title is None
+        if x.person == verdict.person
+        and x.start > m.end
+        and x.title is None
+        and analysis.read(*x.span).speaks_of_now
     ]
     if not later:
         return ""
@@ -200,9 +202,21 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             if not wrong:
                 continue
             reading = analysis.read(hit.start, after.end())
-            if not reading.speaks_of_now or reading.strength is Strength.WEAK:
-                continue
             person, terms = wrong[0]
+            flagged = reading.speaks_of_now and reading.strength is not Strength.WEAK
+            analysis.decisions.append(
+                Decision(
+                    hit.start,
+                    after.end(),
+                    kb.people[person].name,
+                    "; ".join(tenure(t) for t in terms),
+                    reading.describe(),
+                    flagged,
+                    "speaks of now" if flagged else f"reads as {reading.frame.value}",
+                )
+            )
+            if not flagged:
+                continue
             office = terms[-1].office
             holders = kb.holders(office, day)
             holder = kb.people[holders[0].person] if holders else None
@@ -210,7 +224,6 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 (holder.short[0] if holder and holder.short else holder.name) if holder else ""
             )
             word = after.group("word")
-            sure = reading.strength is Strength.STRONG and holder is not None
             yield ctx.finding(
                 rule,
                 hit.start,
@@ -223,7 +236,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                     "date": long_date(day),
                     "tenure": "; ".join(tenure(t) for t in terms),
                     "holder": holder.name if holder else "someone else",
-                    "fix": f"{holder_short} {word}" if sure else "",
+                    "fix": f"{holder_short} {word}" if holder else "",
                     "actual": "",
                     "later": "",
                 },

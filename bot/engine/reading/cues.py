@@ -134,8 +134,8 @@ def _expand(pattern: str, lexicon: dict[str, Any]) -> str:
 
 def load_cues(folder: Path) -> tuple[Lexicon, tuple[Cue, ...]]:
     """Read every cue file of `folder`; exactly one of them defines the lexicon."""
-    from bot.engine.rules import error_path, key_line
-    from bot.engine.yamllines import read_yaml_with_lines, strip_lines
+
+    from bot.text.yamllines import error_path, key_line, read_yaml_with_lines, strip_lines
 
     lexicon_raw: dict[str, Any] | None = None
     lexicon_node: dict[str, Any] = {}
@@ -176,8 +176,8 @@ def load_cues(folder: Path) -> tuple[Lexicon, tuple[Cue, ...]]:
 
 
 def _compile(path: Path, node: Any, lexicon: dict[str, Any], seen: set[str]) -> Cue:
-    from bot.engine.rules import error_path, key_line
-    from bot.engine.yamllines import strip_lines
+
+    from bot.text.yamllines import error_path, key_line, strip_lines
 
     cue_id = str(node.get("id")) if isinstance(node, dict) and "id" in node else None
     line = int(node.get("__line__", 0)) if isinstance(node, dict) else 0

@@ -16,9 +16,10 @@ from pathlib import Path
 import msgspec
 
 from bot.document.model import Document
-from bot.engine.language import DATE_PATTERN, MONTHS
 from bot.engine.reading import scope
 from bot.engine.reading.cues import Cue, Frame, Lexicon, Scope, Strength, VerbClass, load_cues
+from bot.text.dates import DATE_PATTERN
+from bot.text.words import MONTHS
 
 _YEAR = re.compile(r"(?<![\w$.,-])((?:19|20)\d{2})(?:s)?(?![\w%-])")
 # A year counts for the clause only as an adverbial: "in 2019", "since 2015", "May 3, 2019";
@@ -227,13 +228,13 @@ class ReadingModel:
         between = text[nearest.end() : np_start].lower().split()
         reported = scope.verb_class(nearest.group(0), lexicon) is VerbClass.REPORTING
         if reported and not any(w in _PREPOSITIONS for w in between):
-            verb = scope.verb_after(text, end, limit, lexicon)
-            return self._verb_reading(verb[1]) if verb else None
+            after = scope.verb_after(text, end, limit, lexicon)
+            return self._verb_reading(after[1]) if after else None
         group = nearest
-        for verb in reversed(verbs[:-1]):  # the auxiliaries of the nearest verb: "would write"
-            if len(text[verb.end() : group.start()].split()) > 1:
+        for earlier in reversed(verbs[:-1]):  # the auxiliaries of the nearest verb: "would write"
+            if len(text[earlier.end() : group.start()].split()) > 1:
                 break
-            group = verb
+            group = earlier
         decided = self._verb_reading(text[group.start() : np_start])
         if decided is None:
             return None

@@ -16,7 +16,9 @@ from bot.engine.reading.cues import Lexicon, VerbClass
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w][\w'’\-]*")
 _CLOSING = "”"
-_BOUNDARY_PUNCT = re.compile(r"[;:—–]|--|\s-\s")
+# clause ends: strong punctuation, dashes, and a comma before a conjunction that starts a new
+# clause ("... in 2023, and the Biden administration said on Monday ...")
+_BOUNDARY_PUNCT = re.compile(r"[;:—–]|--|\s-\s|,\s+(?:and|but|or|so|yet)\s")
 
 
 class Clause(msgspec.Struct, frozen=True):
@@ -78,7 +80,7 @@ def _closing_single(text: str, start: int) -> int | None:
 
 def clause_around(text: str, start: int, end: int, lo: int, hi: int, lexicon: Lexicon) -> Clause:
     """The clause of `text[lo:hi]` (a sentence) that holds `start:end`: bounded by strong
-    punctuation, quotation marks and words that open a clause ("that", "who", "while")."""
+    punctuation, a comma and a conjunction, and words that open a clause ("that", "who")."""
     left = lo
     for m in _BOUNDARY_PUNCT.finditer(text, lo, start):
         left = m.end()
@@ -169,7 +171,7 @@ def _reporting_base(w: str, lexicon: Lexicon) -> str | None:
             return w[: -len(suffix)] + add
     if w.endswith("ed") and len(w) > 4 and w[-3] == w[-4] and w[:-3] in verbs:
         return w[:-3]  # "vetted" -> "vet"
-    return {"said": "say", "told": "tell", "wrote": "write", "says": "say"}.get(w)
+    return {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}.get(w)
 
 
 _NP_TAIL = re.compile(
@@ -230,6 +232,8 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
         return None
     token = tokens[i]
     gap = text[pos : token.start()] if possessive is None else ""
+    if gap.strip() == "," and is_verb(token.group(0), lexicon):
+        gap = ""  # "Olaf Scholz, the German chancellor, said": the appositive's closing comma
     if any(c in gap for c in ",;:.!?"):
         return None  # the subject's clause ended before any verb
     if verb_class(token.group(0), lexicon) is None:

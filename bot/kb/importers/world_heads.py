@@ -40,7 +40,6 @@ from bot.kb.importers.model import (
     When,
     unique,
 )
-from bot.kb.importers.names import fold
 from bot.kb.importers.sources import (
     EARLIEST_END,
     SNAPSHOT_2026_DATE,
@@ -72,6 +71,7 @@ from bot.kb.importers.world_positions import (
     clean_label,
     titles,
 )
+from bot.text.fold import strip_accents
 
 # Offices held by two people at once: Andorra's co-princes, San Marino's captains regent,
 # Nicaragua's co-presidents (2025) and Libya's rival prime ministers (2022-).
@@ -542,7 +542,7 @@ def _people(result: ImportResult, rows: _Rows, sightings: list[Sighting]) -> Non
         local = list(unique(rows.local[holder]))
         accepted, refused = variants(name, labels, cut_from, local, iso)
         for label in unique(refused):
-            if not is_bare_qid(label) and fold(label) != fold(name):
+            if not is_bare_qid(label) and strip_accents(label) != strip_accents(name):
                 result.notes.append(
                     f"{holder} {name}: other label not imported as a variant: {label!r}"
                 )

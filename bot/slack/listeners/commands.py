@@ -10,8 +10,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.ops.slack_surface import COMMANDS
+from bot.report.escape import escape
 from bot.slack import jobs, texts
-from bot.slack.escape import escape
 from bot.slack.inbox import Inbox
 from bot.slack.listeners.views import settings_view
 from bot.store import CHANNEL_MODES, Store

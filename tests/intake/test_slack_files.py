@@ -9,7 +9,7 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.errors import FetchError, InputError
-from bot.slack.files import FileDownloader
+from bot.intake.slack_files import FileDownloader
 from tests.slack.fake_slack import BOT_TOKEN, FakeSlack
 
 

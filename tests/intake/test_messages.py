@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.detect import Intake, classify, links, looks_like_article, plain_text, shared_link
+from bot.intake import Link, Paste, SharedFile
+from bot.intake.messages import links, looks_like_article, plain_text, shared_link, source_of
 from tests.slack.articles import BRIDGE_VISIT, HARBOR_FERRY, LIBRARY_BUDGET
 
 CHAT = [
@@ -28,13 +29,13 @@ CHAT = [
 @pytest.mark.parametrize("article", [LIBRARY_BUDGET, HARBOR_FERRY, BRIDGE_VISIT])
 def test_pasted_articles_are_articles(article: str) -> None:
     assert looks_like_article(article)
-    assert classify({"text": article}) == Intake("text")
+    assert source_of({"text": article}) == Paste(article)
 
 
 @pytest.mark.parametrize("text", CHAT)
 def test_chat_is_not_an_article(text: str) -> None:
     assert not looks_like_article(text)
-    assert classify({"text": text}) is None
+    assert source_of({"text": text}) is None
 
 
 def test_one_long_paragraph_of_prose_is_an_article() -> None:
@@ -45,7 +46,7 @@ def test_a_link_with_a_short_comment_is_a_link_share() -> None:
     text = "For a second read: <https://news.example/story?id=1&amp;x=2|Council story>"
     assert links(text) == ["https://news.example/story?id=1&x=2"]
     assert shared_link(text) == "https://news.example/story?id=1&x=2"
-    assert classify({"text": text}) == Intake("link", url="https://news.example/story?id=1&x=2")
+    assert source_of({"text": text}) == Link("https://news.example/story?id=1&x=2")
     assert shared_link("<https://a.example> and <https://b.example>") is None
     assert shared_link("words " * 30 + "<https://a.example>") is None
 
@@ -53,12 +54,12 @@ def test_a_link_with_a_short_comment_is_a_link_share() -> None:
 def test_files_documents_and_pictures() -> None:
     doc = {"id": "F1", "name": "story.docx", "mimetype": "application/octet-stream"}
     picture = {"id": "F2", "name": "photo.jpg", "mimetype": "image/jpeg", "filetype": "jpg"}
-    assert classify({"text": "", "files": [picture, doc]}) == Intake("file", file_id="F1")
-    assert classify({"text": "photo", "files": [picture]}) is None
+    assert source_of({"text": "", "files": [picture, doc]}) == SharedFile("F1")
+    assert source_of({"text": "photo", "files": [picture]}) is None
     # asked explicitly, any file is tried (and a clear error follows if it cannot be read)
-    assert classify({"text": "", "files": [picture]}, explicit=True) == Intake("file", file_id="F2")
-    assert classify({"text": "short note"}, explicit=True) == Intake("text")
-    assert classify({"text": "  "}, explicit=True) is None
+    assert source_of({"text": "", "files": [picture]}, explicit=True) == SharedFile("F2")
+    assert source_of({"text": "short note"}, explicit=True) == Paste("short note")
+    assert source_of({"text": "  "}, explicit=True) is None
 
 
 def test_slack_markup_is_read_as_a_reader_sees_it() -> None:

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from bot.errors import FetchError
-from bot.slack.fetch import AddressGuard, Fetcher, FetchRefusedError
+from bot.intake.fetch import AddressGuard, Fetcher, FetchRefusedError
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.1/32"),)
 Page = Callable[[BaseHTTPRequestHandler, int], None]

@@ -1,4 +1,4 @@
-"""Attached files: text out of .txt, .md, .html, .docx and .pdf; clear errors for the rest."""
+"""Shared files: text out of each format in the table; clear errors for the rest."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import date
 import docx
 import pytest
 
-from bot.document import HTML, PLAIN, extract_file, load_document
+from bot.document import HTML, PLAIN, load_document
 from bot.errors import InputError
+from bot.intake import file_text
 
 LINES = [
     "WASHINGTON, March 3, 2023 - Sen. Ada Lind said on Friday that the transit bill would pass.",
@@ -69,7 +70,7 @@ def make_pdf(pages: list[list[str]]) -> bytes:
 
 
 def test_docx_paragraphs_and_tables_in_order() -> None:
-    text, media_type = extract_file(make_docx(), filename="story.docx", mimetype=DOCX_MIME)
+    text, media_type = file_text(make_docx(), "story.docx", DOCX_MIME)
     assert media_type == PLAIN
     assert text.split("\n") == [
         "Transit bill advances",
@@ -83,7 +84,7 @@ def test_docx_paragraphs_and_tables_in_order() -> None:
 
 def test_pdf_text_of_every_page() -> None:
     data = make_pdf([LINES, ["Page two: the House takes up the bill next week."]])
-    text, media_type = extract_file(data, filename="story.pdf", mimetype="application/pdf")
+    text, media_type = file_text(data, "story.pdf", "application/pdf")
     assert media_type == PLAIN
     assert "Sen. Ada Lind said on Friday that the transit bill would pass." in text
     assert "Gov. Tom Hale signed a similar bill last year." in text
@@ -92,12 +93,12 @@ def test_pdf_text_of_every_page() -> None:
 
 def test_file_type_is_read_from_the_bytes_first() -> None:
     data = make_pdf([LINES])
-    text, _ = extract_file(data, filename="story.txt", mimetype="text/plain")
+    text, _ = file_text(data, "story.txt", "text/plain")
     assert "Sen. Ada Lind" in text
 
 
 def test_extracted_text_loads_as_a_document() -> None:
-    text, media_type = extract_file(make_docx(), filename="story.docx", mimetype=None)
+    text, media_type = file_text(make_docx(), "story.docx", None)
     doc = load_document(text, name="story.docx", media_type=media_type, today=date(2025, 8, 1))
     assert doc.story_date == date(2023, 3, 3)
     sentences = [s.text for s in doc.sentences]
@@ -134,7 +135,7 @@ def test_text_files(
     data: bytes, filename: str, mimetype: str | None, expected: tuple[str, str]
 ) -> None:
     # Text is transcoded here (cp1252 above): the Slack bot promises no offsets into the file.
-    assert extract_file(data, filename=filename, mimetype=mimetype) == expected
+    assert file_text(data, filename, mimetype) == expected
 
 
 @pytest.mark.parametrize(
@@ -148,7 +149,7 @@ def test_text_files(
 )
 def test_unsupported_types_are_named(filename: str, mimetype: str | None, named: str) -> None:
     with pytest.raises(InputError) as caught:
-        extract_file(b"\x89PNG\r\n\x1a\n\x00\x00", filename=filename, mimetype=mimetype)
+        file_text(b"\x89PNG\r\n\x1a\n\x00\x00", filename, mimetype)
     message = str(caught.value)
     assert named in message
     assert ".txt, .md, .html, .docx, .pdf" in message
@@ -165,9 +166,9 @@ def test_unsupported_types_are_named(filename: str, mimetype: str | None, named:
 )
 def test_corrupt_files_are_refused(data: bytes, filename: str, problem: str) -> None:
     with pytest.raises(InputError, match=problem):
-        extract_file(data, filename=filename, mimetype=None)
+        file_text(data, filename, None)
 
 
 def test_pdf_without_text_says_so() -> None:
     with pytest.raises(InputError, match=r"no text to check \(a scanned PDF"):
-        extract_file(make_pdf([[]]), filename="scan.pdf", mimetype="application/pdf")
+        file_text(make_pdf([[]]), "scan.pdf", "application/pdf")

@@ -28,12 +28,11 @@ import tenacity
 
 from bot import __version__
 from bot.errors import FetchError
+from bot.intake.formats import PAGE_MEDIA_TYPES
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
 USER_AGENT = f"Copydesk/{__version__} (newsroom copy checker)"
 
 
@@ -233,7 +232,7 @@ class Fetcher:
                     "not be read (is it behind a login or a paywall?)"
                 )
             media_type, charset = _content_type(response.headers.get("content-type", ""))
-            if media_type not in HTML_TYPES | TEXT_TYPES:
+            if media_type not in PAGE_MEDIA_TYPES:
                 shown = media_type or "no content type"
                 raise FetchError(
                     f"the link points to {shown}, not an article page; share the file itself "

@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.errors import FetchError, InputError
-from bot.slack.fetch import human_size
+from bot.intake.fetch import human_size
 
 _SLACK_FILE_HOSTS = ("slack.com", "slack-edge.com", "slack-files.com")
 

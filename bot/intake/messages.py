@@ -1,9 +1,9 @@
-"""Which Slack messages are articles to check, and what part of them to check.
+"""Which Slack messages are articles to check, and which source in them to check.
 
-Watching a channel must not turn the bot into a chat participant (issue 4): a message is checked
-on its own only when it looks like pasted copy (several sentences or paragraphs of prose), shares
-a document file, or is mostly one link. This is intake, not checking: it reads the shape of the
-message, never what the article says.
+Watching a channel must not turn the bot into a chat participant: a message is checked on its own
+only when it looks like pasted copy (several sentences or paragraphs of prose), shares a file in
+a format Copydesk reads, or is mostly one link. This is intake, not checking: it reads the shape
+of the message, never what the article says.
 """
 
 from __future__ import annotations
@@ -11,8 +11,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from datetime import UTC, date, datetime
+from typing import Any
+
+from bot.intake import formats
+from bot.intake.sources import Link, Paste, SharedFile, Source
 
 # Slack's message markup: <https://url|label>, <@U123>, <#C123|name>, <!here>.
 _LINK = re.compile(r"<(https?://[^<>|\s]+)(?:\|([^<>]*))?>")
@@ -27,27 +30,6 @@ ARTICLE_MIN_WORDS = 60  # a short brief; chat messages are rarely this long
 LONG_ARTICLE_WORDS = 120  # at this length one paragraph of prose is enough (so are 5 sentences)
 LINK_SHARE_MAX_WORDS = 20  # "Story for tomorrow: <link>" is a link share, an essay is not
 HUGE_PASTE_CHARS = 100_000  # above this, skip the shape analysis (the listener must ack in 3 s)
-
-# Document files the bot reads (bot.document.files): by extension and by media type.
-FILE_EXTENSIONS = frozenset({"txt", "text", "md", "markdown", "html", "htm", "docx", "pdf"})
-FILE_TYPES = frozenset(
-    {
-        "text/plain",
-        "text/markdown",
-        "text/html",
-        "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Intake:
-    """What to check in a message: its text, one of its files, or the page its link points to."""
-
-    source: Literal["text", "file", "link"]
-    url: str | None = None
-    file_id: str | None = None
 
 
 def links(text: str) -> list[str]:
@@ -101,25 +83,32 @@ def shared_link(text: str) -> str | None:
 def readable_file(file: Mapping[str, Any]) -> bool:
     """Whether a Slack file object looks like a document the bot can read."""
     name = str(file.get("name") or file.get("title") or "")
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    filetype = str(file.get("filetype") or "").lower()
-    mimetype = str(file.get("mimetype") or "").split(";")[0].strip().lower()
-    return extension in FILE_EXTENSIONS or filetype in FILE_EXTENSIONS or mimetype in FILE_TYPES
+    return formats.readable(name, file.get("filetype"), file.get("mimetype"))
 
 
-def classify(message: Mapping[str, Any], *, explicit: bool = False) -> Intake | None:
+def source_of(message: Mapping[str, Any], *, explicit: bool = False) -> Source | None:
     """What to check in `message`, or None when there is nothing (an explicit request, from an
     editor who asked, takes any file, any link or any text; watching takes only articles)."""
+    sent_on = sent_date(str(message.get("ts") or ""))
     files: Sequence[Mapping[str, Any]] = message.get("files") or []
     for file in files:
         if file.get("id") and (explicit or readable_file(file)):
-            return Intake("file", file_id=str(file["id"]))
+            return SharedFile(str(file["id"]), sent_on)
     text = str(message.get("text") or "")
+    size = int(message["text_size"]) if message.get("text_size") else None
     if looks_like_article(text):
-        return Intake("text")
+        return Paste(text, sent_on, size)
     url = shared_link(text)
     if url is not None:
-        return Intake("link", url=url)
+        return Link(url, sent_on)
     if explicit and text.strip():
-        return Intake("text")
+        return Paste(text, sent_on, size)
     return None
+
+
+def sent_date(ts: str) -> date | None:
+    """The UTC date of a Slack ts ("1722249600.000100")."""
+    try:
+        return datetime.fromtimestamp(float(ts), UTC).date() if ts else None
+    except (ValueError, OverflowError, OSError):
+        return None
