@@ -148,6 +148,7 @@ def run_in_process(
                             "message": f.get("message"),
                             "rule": f.get("rule"),
                             "sentence": f.get("sentence"),
+                            "start": f.get("start"),
                         }
                     )
     hit, total = sum(hits.values()), sum(totals.values())

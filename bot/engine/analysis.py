@@ -226,10 +226,14 @@ class Analysis:
         """Known people named in the text, short forms resolved against earlier full names."""
         out: list[Mention] = []
         seen_full: set[str] = set()
+        others: set[str] = set()  # surnames the article gave to someone the KB does not know
         kb = self.knowledge.kb
         for found in self.name_hits:
             hit = self._as_written(found)
             if hit is None:
+                others.add(found.form)  # "Christine Blasey Ford": a later "Ford" is her
+                continue
+            if hit.short and hit.form in others and not (set(hit.people) & seen_full):
                 continue
             title, title_start, jurisdictions = self._title_before(hit.start)
             org_qualified = (

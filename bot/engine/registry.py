@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.checks.attribution import PLATFORM_ATTRIBUTION
+from bot.engine.checks.bare_names import PREDECESSOR_FOR_HOLDER
 from bot.engine.checks.boilerplate import BOILERPLATE
 from bot.engine.checks.crosssource import CROSS_SOURCE
 from bot.engine.checks.dates import IMPOSSIBLE_DATE, PAST_EVENT_AFTER_STORY, WEEKDAY_DATE
@@ -37,6 +38,7 @@ KINDS: dict[str, CheckKind] = {
         TITLE_NEVER_HELD,
         ADMINISTRATION,
         NAME_SPELLING,
+        PREDECESSOR_FOR_HOLDER,
         PLATFORM_ATTRIBUTION,
     )
 }
