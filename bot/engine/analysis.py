@@ -130,11 +130,11 @@ _NOT_A_FIRST_NAME = frozenset(
     "former ex late both neither either said says told added asked wrote".split()
 )
 
-_APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+_APPOSITIVE = re.compile(r",\s+(?P<article>(?:the|a|an)\s+)?")
 _WORDS_AHEAD = re.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}")
-_ENDS_APPOSITIVE = re.compile(
-    r"\s*(?:[,;:)]|\.(?:\s|$)|$|\s+(?:said|says|told|who|has|had|was|is|will|would)\b)"
-)
+_ENDS_APPOSITIVE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
+# "Neal, the treasury secretary, Steven Mnuchin, asked": the appositive names someone else
+_ANOTHER_NAME_AFTER = re.compile(r",\s+[A-Z][\w.'’-]+\s+[A-Z][\w'’-]+")
 
 
 def _org_before(text: str, title_start: int) -> bool:
@@ -422,6 +422,11 @@ class Analysis:
             title = self._title_by_start.get(start)
             if title is None or not _ENDS_APPOSITIVE.match(self.text, title.end):
                 continue
+            if _ANOTHER_NAME_AFTER.match(self.text, title.end):
+                return None
+            written = self.text[start : title.end]
+            if not (match.group("article") or n or written[:1].islower()):
+                return None  # "Thompson, King, and others": a list, not "X, the king,"
             if any(
                 w.lower() in HISTORY_BEFORE or w.lower() in TITLE_QUALIFIERS for w in candidates[:n]
             ):

@@ -33,6 +33,8 @@ _ADVERBIAL_BEFORE = re.compile(
 _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards".split()
 )
+_RELATIONS = frozenset("to of for with under at in".split())
+_CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset({"a", "an"})
 
@@ -281,7 +283,9 @@ class ReadingModel:
                 if hit is not None:
                     return token.start(), _decided(hit, word)
                 return token.start(), None
-            hit = self._modifier_cue(lowered)
+            hit = self._modifier_cue(lowered) or next(
+                (c for part in lowered.split("-")[:-1] if (c := self._modifier_cue(part))), None
+            )  # "then-incumbent Sen.", "future-Senate Minority Leader"
             if hit is not None:
                 return token.start(), _decided(hit, word)
             if lowered in _DETERMINERS:
@@ -291,11 +295,36 @@ class ReadingModel:
                 or "-" in word
                 or word.endswith(("'s", "’s"))
                 or lowered in ("u.s.", "u.n.", "u.k.")
+                or (  # "former Clinton administration labor secretary": a lowercase title's
+                    # phrase; a capitalised one ("candidate Rep. Ted Cruz") ends at a noun
+                    text[start : start + 1].islower()
+                    and lowered not in _PREPOSITIONS
+                    and lowered not in self.lexicon.clause_openers
+                    and lowered not in _CONJUNCTIONS
+                    and scope.verb_class(word, self.lexicon) is None
+                )
             )
             if not np_internal:
                 break
             np_start = token.start()
-        return np_start, None
+        return np_start, self._former_relation(text, np_start, floor)
+
+    def _former_relation(self, text: str, np_start: int, floor: int) -> Reading | None:
+        """ "a former adviser to President Obama": the title dates from a relation the head of
+        the phrase no longer has."""
+        words = scope.words(text, max(floor, np_start - 60), np_start)
+        if not words or words[-1].group(0).lower() not in _RELATIONS:
+            return None
+        for token in reversed(words[-6:-1]):
+            if text[token.end() : words[-1].start()].count(",") or (
+                scope.is_verb(token.group(0), self.lexicon)
+            ):
+                return None
+            hit = self._modifier_cue(token.group(0).lower())
+            if hit is not None and hit.spec.frame is Frame.HISTORICAL:
+                between = text[token.start() : words[-1].end()]
+                return _decided(hit, " ".join(between.split()))
+        return None
 
     def _modifier_cue(self, word: str) -> Cue | None:
         for cue in self._by_scope[Scope.MODIFIER]:
@@ -391,6 +420,10 @@ def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
             continue
     if not candidates:
         return None
+    # news dates without a year are mostly recent: the latest one up to a week ahead
+    past = [d for d in candidates if (d - story_date).days <= 7]
+    if past:
+        return max(past)
     return min(candidates, key=lambda d: abs((d - story_date).days))
 
 

@@ -114,6 +114,8 @@ def verb_class(word: str, lexicon: Lexicon) -> VerbClass | None:
         return VerbClass.REPORTING
     if w in lexicon.irregular_past or w in lexicon.past_auxiliaries:
         return VerbClass.PAST
+    if w in _NON_FINITE:
+        return None  # "be", "been", "being" alone date nothing
     if w in lexicon.auxiliaries or w in lexicon.modals:
         return VerbClass.PRESENT
     if len(w) > 3 and w.endswith("ed") and not w.endswith("eed"):
@@ -150,6 +152,7 @@ def verbs_in(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.Match
     return found
 
 
+_NON_FINITE = frozenset({"be", "been", "being"})
 _PRONOUNS = frozenset("who which that he she it they we i you".split())
 
 
