@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test lint typecheck check-all eval bench bench-bot docs kb
+.PHONY: help setup run test lint typecheck check-all eval bench bench-bot docs kb manifests
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ bench-bot: setup ## Slack bot benchmarks: one process on SQLite, two replicas on
 
 docs: setup ## regenerate docs/rules.md from the rule packs
 	@$(PY) -m bot.engine.docs > docs/rules.md
+
+manifests: setup ## regenerate the Slack app manifests in deploy/slack from bot/slack/surfaces
+	@$(PY) -m bot.slack.manifest deploy/slack
 
 kb: setup ## validate the knowledge base and prebuild its index
 	@.venv/bin/copydesk kb build

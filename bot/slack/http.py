@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.ops.slack_surface import EVENTS_PATH, HEALTH_PATH, METRICS_PATH, READY_PATH
+from bot.ops.endpoints import EVENTS_PATH, HEALTH_PATH, METRICS_PATH, READY_PATH
 from bot.slack.runtime import Bot
 
 # Slack's requests are small (a message is at most 40,000 characters); the body must be read

@@ -11,10 +11,11 @@ import httpx
 
 from tests.replicas.conftest import (
     CHANNEL,
+    GatedPage,
     Replicas,
     assert_flags_the_errors,
     checking,
-    post_article,
+    post_link,
     signed_event,
     the_one_reply,
     wait_until,
@@ -23,10 +24,10 @@ from tests.slack.conftest import sign
 
 
 def test_sigterm_stops_intake_finishes_the_check_in_flight_and_exits_0(
-    replicas: Replicas,
+    replicas: Replicas, gated_page: GatedPage
 ) -> None:
-    (replica,) = replicas.start("a", COPYDESK_TEST_CHECK_DELAY="2")
-    message, body = post_article(replicas, "Ev0INFLIGHT")
+    (replica,) = replicas.start("a")
+    message, body = post_link(replicas, "Ev0INFLIGHT", gated_page)
     assert replica.deliver(body).status_code == 200
     assert checking(replicas, "Ev0INFLIGHT", message, [replica]) is replica
 
@@ -54,6 +55,7 @@ def test_sigterm_stops_intake_finishes_the_check_in_flight_and_exits_0(
         pass  # Slack will retry it, to a replica that is running
     else:
         raise AssertionError("a stopping replica accepted a new event")
+    gated_page.open()  # the page answers: the check in flight can finish
 
     assert replica.process.wait(60) == 0, replica.output()
     reply = the_one_reply(replicas, message)
