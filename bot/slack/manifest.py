@@ -27,14 +27,16 @@ DEFAULT_DIR = Path("deploy/slack")
 
 _HEADERS: dict[Mode, str] = {
     "socket": (
-        "# Slack app manifest: Socket Mode (no public URL; needs SLACK_BOT_TOKEN and an app-level\n"
-        "# token, SLACK_APP_TOKEN, with the connections:write scope). Create the app from it at\n"
-        "# https://api.slack.com/apps -> Create New App -> From an app manifest (deploy/README.md).\n"
+        "# Slack app manifest: Socket Mode (no public URL; needs SLACK_BOT_TOKEN and an\n"
+        "# app-level token, SLACK_APP_TOKEN, with the connections:write scope). Create the app\n"
+        "# from it at https://api.slack.com/apps -> Create New App -> From an app manifest\n"
+        "# (deploy/README.md).\n"
     ),
     "http": (
         "# Slack app manifest: HTTP (Events API) for production behind a load balancer; needs\n"
-        "# SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Replace copydesk.example.com with your public\n"
-        "# host before creating the app (Slack verifies the URL: the bot must be running there).\n"
+        "# SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Replace copydesk.example.com with your\n"
+        "# public host before creating the app (Slack verifies the URL: the bot must be\n"
+        "# running there).\n"
     ),
 }
 _GENERATED = (
@@ -47,8 +49,8 @@ _LONG_DESCRIPTION = (
     "and replies in the message's thread with the sentences it flags: anachronistic or wrong "
     "titles, misspelled names of public figures, misattribution, impossible dates, internal "
     "contradictions, scraper residue and cross-source disagreement. Ask for a check with "
-    "@Copydesk check, /copydesk or the \"Check with Copydesk\" message shortcut; mark a false "
-    "flag with \"Not an error\" and it will not be raised again in that channel."
+    '@Copydesk check, /copydesk or the "Check with Copydesk" message shortcut; mark a false '
+    'flag with "Not an error" and it will not be raised again in that channel.'
 )
 
 
@@ -118,9 +120,7 @@ def scopes(surfaces: tuple[Surface, ...]) -> list[str]:
 
 def render(surfaces: tuple[Surface, ...], mode: Mode) -> str:
     """The manifest file's text."""
-    body = yaml.safe_dump(
-        manifest(surfaces, mode), sort_keys=False, allow_unicode=True, width=96
-    )
+    body = yaml.safe_dump(manifest(surfaces, mode), sort_keys=False, allow_unicode=True, width=96)
     return _HEADERS[mode] + _GENERATED + body
 
 
@@ -155,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check and stale:
         print(f"stale: {', '.join(stale)}; run `make manifests`", file=sys.stderr)
         return 1
-    for path in stale:
-        print(f"wrote {path}")
+    for written in stale:
+        print(f"wrote {written}")
     return 0
 
 
