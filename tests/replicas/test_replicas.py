@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlalchemy import text
 
 from bot.slack import texts
@@ -26,6 +27,9 @@ from tests.replicas.conftest import (
     the_one_reply,
     thread_posts,
 )
+
+# Replica processes on a shared PostgreSQL: seconds per test.
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 ACCEPTED = 'copydesk_events_total{kind="message",outcome="accepted"}'
 DUPLICATE = 'copydesk_events_total{kind="message",outcome="duplicate"}'

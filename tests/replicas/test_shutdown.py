@@ -8,6 +8,7 @@ import signal
 import time
 
 import httpx
+import pytest
 
 from tests.replicas.conftest import (
     CHANNEL,
@@ -21,6 +22,9 @@ from tests.replicas.conftest import (
     wait_until,
 )
 from tests.slack.conftest import sign
+
+# Replica processes on a shared PostgreSQL: seconds per test.
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 
 def test_sigterm_stops_intake_finishes_the_check_in_flight_and_exits_0(

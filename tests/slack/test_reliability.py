@@ -92,6 +92,7 @@ def test_health_readiness_and_metrics_endpoints(harness: Harness) -> None:
     assert harness.http.get(harness.url + "healthz").status_code == 503
 
 
+@pytest.mark.slow  # waits out Retry-After
 def test_a_rate_limited_post_is_retried_after_retry_after(harness: Harness) -> None:
     harness.fake.fail("chat.postMessage", status=429, retry_after=1)
     message = harness.paste(LIBRARY_BUDGET)
