@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Protocol
 
 # Sentence splitting costs ~0.25 ms per paragraph with syntok, ~3.5 ms for a whole 4 KB article:
-# paragraphs are split only when a check asks for a sentence inside them (issue 2, 3 ms budget).
+# paragraphs are split only when a check asks for a sentence inside them (a check's 3 ms budget).
 _TITLE_ABBREVIATIONS = frozenset((
     "Gov.", "Sen.", "Rep.", "Reps.", "Sens.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
     "Adm.", "Sgt.", "Cmdr.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "Hon.",

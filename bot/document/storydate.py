@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from bot.text.dates import MONTH_WORD_ANY_CASE, WEEKDAY_WORD_ANY_CASE
 from bot.text.words import month_number
 
-# The head of an article: datelines and date lines sit in the first lines (issue 2, item 4).
+# The head of an article: datelines and date lines sit in the first lines; a date
+# further down is news, not the date of the story.
 HEAD_LINES = 15
 HEAD_CHARS = 1500
 _LINE_MAX = 200  # a date line is short; longer lines can only hold a dateline's opening
@@ -67,7 +68,8 @@ _BYLINE = re.compile(
 )
 
 
-# Cheap tests that rule most body lines out before the patterns above run (issue 2: speed).
+# Cheap tests that rule most body lines out before the patterns above run (most lines
+# are body text, and these run on every check).
 _CAPS = re.compile(r"[\s*_#>]*[A-Z]{2}")
 _YEAR = re.compile(r"[12][0-9]{3}")  # a prefilter only: simplest pattern is fastest
 

@@ -35,7 +35,7 @@ class Category(StrEnum):
     STYLE = "style"
 
 
-# Which finding wins when two overlap: the one that says more about a fact (issue 2, §5).
+# Which finding wins when two overlap: the one that says more about a fact.
 CATEGORY_PRIORITY: dict[Category, int] = {
     Category.ANACHRONISM: 90,
     Category.TITLE: 85,

@@ -1,7 +1,8 @@
 """The bot's configuration, read once from the environment and checked at start.
 
 A missing or malformed variable fails `copydesk serve` before it connects to anything, with a
-message that names the variable and says where to get its value (issue 4, "Running it").
+message that names the variable and says where to get its value (a newcomer
+setting it up has no one to ask).
 """
 
 from __future__ import annotations

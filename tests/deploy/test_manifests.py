@@ -1,4 +1,5 @@
-"""The deploy/ files parse, agree with the app, and run the container the way issue 5 asks."""
+"""The deploy/ files parse, agree with the app, and run the container as production needs
+(non-root, health-checked, migrations before the bot)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Two real bot processes on one PostgreSQL (issue 5): one thread reply per message, whoever
+"""Two real bot processes on one PostgreSQL: one thread reply per message, whoever
 Slack delivers the event to, whichever replica dies, and a bounded, visible failure.
 
 A check is caught mid-way through a link to a page that answers only when the test says so

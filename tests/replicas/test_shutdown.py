@@ -1,4 +1,4 @@
-"""SIGTERM to `copydesk serve --http` (issue 5, graceful shutdown): it stops taking events,
+"""SIGTERM to `copydesk serve --http` (graceful shutdown): it stops taking events,
 finishes the check in flight, then exits with status 0, as Kubernetes expects of a pod."""
 
 from __future__ import annotations

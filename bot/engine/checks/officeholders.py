@@ -72,7 +72,8 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
     written = text[m.start : m.end]
     if verdict.problem is Problem.NEVER_HELD and verdict.actual:
-        # a wrong title: give the person's actual office (issue 3); the message names the holder
+        # a wrong title: give the person's actual office (the fix an editor needs);
+        # the message names the holder
         actual_title = _titled(kb, verdict.actual[0])
         fix = f"{written}, the {actual_title}" if m.span_end >= 0 else f"{actual_title} {written}"
     elif m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
