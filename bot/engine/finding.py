@@ -95,6 +95,8 @@ class Finding(msgspec.Struct, frozen=True):
     message: str
     suggestion: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # the verdict rests on the story date: on a weak date, an error is reported as a warning
+    date_dependent: bool = False
 
     @property
     def priority(self) -> tuple[int, int, int]:
