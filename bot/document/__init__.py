@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.document.load import load_document
 from bot.document.mediatype import HTML, MRKDWN, PLAIN
 from bot.document.model import (
+    DateConfidence,
     DateSource,
     Document,
     IdentityMap,
@@ -49,6 +50,7 @@ __all__ = [
     "MAX_BYTES",
     "MRKDWN",
     "PLAIN",
+    "DateConfidence",
     "DateSource",
     "Document",
     "IdentityMap",

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bot.text.dates import MONTH_WORD_ANY_CASE, WEEKDAY_WORD_ANY_CASE
 from bot.text.words import month_number
 
-# The head of an article: datelines and date lines sit in the first lines (issue 2, item 4).
+# The head of an article: datelines and date lines sit in the first lines; a date
+# further down is news, not the date of the story.
 HEAD_LINES = 15
 HEAD_CHARS = 1500
 _LINE_MAX = 200  # a date line is short; longer lines can only hold a dateline's opening
@@ -67,24 +69,40 @@ _BYLINE = re.compile(
 )
 
 
-# Cheap tests that rule most body lines out before the patterns above run (issue 2: speed).
+# Cheap tests that rule most body lines out before the patterns above run (most lines
+# are body text, and these run on every check).
 _CAPS = re.compile(r"[\s*_#>]*[A-Z]{2}")
 _YEAR = re.compile(r"[12][0-9]{3}")  # a prefilter only: simplest pattern is fastest
 
 
-def find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
-    """The story date from the head of `text` and the text it was read from, or None.
+class Dateline(NamedTuple):
+    """A story date read from the head of an article."""
 
-    `reference` (the message date or today) gives a wire dateline without a year its year.
+    day: date
+    text: str  # the dateline or date line it was read from
+    year_written: bool  # False: a wire dateline without its year, the year inferred
+
+
+def find_dateline(text: str, *, reference: date | None = None) -> Dateline | None:
+    """The story date from the head of `text`, or None.
+
+    `reference` (the date the article was sent) gives a wire dateline without a year its year;
+    without one such a dateline is not read at all: the wall clock is no evidence of the year.
     """
-    best: tuple[int, date, str] | None = None
+    best: tuple[int, Dateline] | None = None
     for line in _head_lines(text):
         found = _match_line(line, reference)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
             if found[0] == 0:
                 break
-    return None if best is None else (best[1], best[2])
+    return None if best is None else best[1]
+
+
+def find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
+    """The story date from the head of `text` and the text it was read from, or None."""
+    found = find_dateline(text, reference=reference)
+    return None if found is None else (found.day, found.text)
 
 
 def resolve_weekday(weekday: int, story_date: date, *, past: bool) -> date:
@@ -109,27 +127,28 @@ def _head_lines(text: str) -> list[str]:
     return [line for line in lines if line][:HEAD_LINES]
 
 
-def _match_line(line: str, reference: date | None) -> tuple[int, date, str] | None:
-    """(rank, date, evidence) for a date line; rank 0 is a dateline, 2 an "Updated" line."""
+def _match_line(line: str, reference: date | None) -> tuple[int, Dateline] | None:
+    """(rank, dateline) for a date line; rank 0 is a dateline, 2 an "Updated" line."""
     has_year = _YEAR.search(line, 0, _LINE_MAX) is not None
     if _CAPS.match(line):
         match = _DATELINE.match(line) if has_year else None
         if match and (day := _to_date(match)):
-            return 0, day, line[: match.end("date")].strip(" *_#>")
+            return 0, Dateline(day, line[: match.end("date")].strip(" *_#>"), True)
         match = _DATELINE_NO_YEAR.match(line) if reference is not None else None
-        if match and (day := _infer_year(match, reference)):  # type: ignore[arg-type]
-            return 0, day, line[: match.end("date")].strip(" *_#>")
+        if match and reference is not None and (day := _infer_year(match, reference)):
+            return 0, Dateline(day, line[: match.end("date")].strip(" *_#>"), False)
     if not has_year:
         return None
     if len(line) <= _OWN_LINE_MAX:
         match = _OWN_LINE.fullmatch(line)
         if match and (day := _to_date(match)):
-            return 1, day, match.group("date")
+            return 1, Dateline(day, match.group("date"), True)
     for pattern in (_LABEL, _BYLINE):
         match = pattern.match(line)
         if match and (day := _to_date(match)):
             label = (match.groupdict().get("label") or "").lower()
-            return (2 if "updated" in label else 1), day, line[: match.end("date")].strip(" *_#")
+            rank = 2 if "updated" in label else 1
+            return rank, Dateline(day, line[: match.end("date")].strip(" *_#"), True)
     return None
 
 

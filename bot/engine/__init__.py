@@ -5,11 +5,13 @@ No Slack, no network, no globals: `check(document, ruleset) -> findings`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+import msgspec
 
 from bot.document.model import Document
 from bot.engine.analysis import Decision
-from bot.engine.finding import Finding, resolve_overlaps
+from bot.engine.finding import Finding, Severity, resolve_overlaps
 from bot.engine.kinds import Context
 from bot.engine.ruleset import Ruleset, build_ruleset, load_ruleset
 
@@ -63,17 +65,31 @@ def _run(
         kind = KINDS[rule.spec.kind]
         if kind.run is not None:
             for i, ctx in enumerate(contexts):
-                results[i].extend(kind.run(ctx, rule))
+                results[i].extend(_marked(kind.run(ctx, rule), kind.date_dependent))
         elif kind.run_batch is not None and len(contexts) > 1:
             for i, found in enumerate(kind.run_batch(contexts, rule)):
-                results[i].extend(found)
+                results[i].extend(_marked(found, kind.date_dependent))
     return results, contexts
 
 
+def _marked(findings: Iterable[Finding], date_dependent: bool) -> Iterable[Finding]:
+    if not date_dependent:
+        return findings
+    return (msgspec.structs.replace(f, date_dependent=True) for f in findings)
+
+
 def _finalise(document: Document, findings: list[Finding]) -> list[Finding]:
-    """Resolve overlaps, then map text offsets to the source the editor gave."""
+    """Resolve overlaps, soften date-dependent errors on a weak story date, then map text
+    offsets to the source the editor gave.
+
+    The one place the story date's confidence meets the findings: a check never asks how sure
+    the date is, it only says (by its kind, or per finding) that its verdict rests on it."""
+    weak = document.date_is_weak
     out = []
     for finding in resolve_overlaps(findings):
         start, end = document.to_source(finding.start, finding.end)
-        out.append(finding.moved(start, end, document.source[start:end]))
+        moved = finding.moved(start, end, document.source[start:end])
+        if weak and finding.date_dependent and finding.severity is Severity.ERROR:
+            moved = msgspec.structs.replace(moved, severity=Severity.WARNING)
+        out.append(moved)
     return out

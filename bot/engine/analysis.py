@@ -403,7 +403,7 @@ class Analysis:
         return best
 
     def _title_after(self, name_end: int) -> tuple[TitleHit, tuple[str, ...], str, int] | None:
-        """An appositive title: "Olaf Scholz, the German chancellor, said" (issue 3 wordings).
+        """An appositive title: "Olaf Scholz, the German chancellor, said" (how wires write titles).
         Returns the title, the jurisdictions its adjective pins, the title as written and where
         the appositive ends. "..., the former chancellor," is not a title held now."""
         match = _APPOSITIVE.match(self.text, name_end)

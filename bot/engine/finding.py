@@ -35,7 +35,7 @@ class Category(StrEnum):
     STYLE = "style"
 
 
-# Which finding wins when two overlap: the one that says more about a fact (issue 2, §5).
+# Which finding wins when two overlap: the one that says more about a fact.
 CATEGORY_PRIORITY: dict[Category, int] = {
     Category.ANACHRONISM: 90,
     Category.TITLE: 85,
@@ -95,6 +95,8 @@ class Finding(msgspec.Struct, frozen=True):
     message: str
     suggestion: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # the verdict rests on the story date: on a weak date, an error is reported as a warning
+    date_dependent: bool = False
 
     @property
     def priority(self) -> tuple[int, int, int]:

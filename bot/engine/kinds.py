@@ -44,8 +44,13 @@ class Context:
         end: int,
         values: dict[str, Any],
         evidence: Iterable[Evidence] = (),
+        *,
+        date_dependent: bool = False,
     ) -> Finding:
-        """A finding for `text[start:end]` with the rule's message and suggestion filled in."""
+        """A finding for `text[start:end]` with the rule's message and suggestion filled in.
+
+        `date_dependent`: this finding's verdict rests on the story date (a yearless date read
+        in the story's year) although its kind's verdicts do not in general."""
         text = self.document.text
         sentence = self.document.sentence_at(start)
         return Finding(
@@ -59,6 +64,7 @@ class Context:
             message=rule.render(rule.spec.message, values) or "",
             suggestion=rule.render(rule.spec.suggestion, values),
             evidence=tuple(evidence),
+            date_dependent=date_dependent,
         )
 
 
@@ -80,6 +86,8 @@ class CheckKind(msgspec.Struct, frozen=True):
 
     `validate` refuses params the schema cannot (a bad regular expression) with a ValueError;
     `placeholders_of` adds placeholders a rule's own params define (a pattern's named groups).
+    `date_dependent`: every verdict rests on the story date (who held an office on it), so on
+    a weak story date the kind's errors are reported as warnings (`bot.engine.check_batch`).
     """
 
     name: str
@@ -89,6 +97,7 @@ class CheckKind(msgspec.Struct, frozen=True):
     run_batch: BatchCheck | None = None
     validate: Callable[[Any], None] = _no_validation
     placeholders_of: Callable[[Any], frozenset[str]] = _no_extra_placeholders
+    date_dependent: bool = False
 
     def offered(self, params: Any) -> frozenset[str]:
         """Every placeholder a rule of this kind with these params may use."""

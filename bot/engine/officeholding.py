@@ -224,7 +224,7 @@ def surely_out_of_office(kb: KnowledgeBase, office: str, mine: tuple[Term, ...],
     Within the office's coverage the KB lists every holder, so yes. Past the coverage (a story
     dated after the sources' `complete_to`), only a term that ended and was followed by someone
     else's in the same seat proves it: the office moved on (Yellen -> Bessent). A holder the KB
-    does not know is never assumed (issue 3: freshness)."""
+    does not know is never assumed (stale knowledge must not flag)."""
     start, end = kb.coverage(office)
     if day < start:
         return False

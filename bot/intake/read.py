@@ -176,7 +176,7 @@ def _bytes(
             name=name,
             media_type=PLAIN,
             story_date=story_date,
-            message_date=modified,
+            file_date=modified,
             today=today,
         )
     return load_document(
@@ -184,6 +184,6 @@ def _bytes(
         name=name,
         media_type=found.text_kind if found is not None else None,
         story_date=story_date,
-        message_date=modified,
+        file_date=modified,
         today=today,
     )

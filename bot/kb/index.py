@@ -1,7 +1,7 @@
 """Search structures over the knowledge base: Aho-Corasick automata for names and titles.
 
 A regex alternation of thousands of names crawls at ~0.3 MB/s; an automaton scans at 100 MB/s or
-more whatever the KB's size (issue 3, performance), so name spotting does not slow as it grows.
+more whatever the KB's size (start-up time), so name spotting does not slow as it grows.
 """
 
 from __future__ import annotations

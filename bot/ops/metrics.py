@@ -1,4 +1,4 @@
-"""Prometheus metrics for /metrics (issue 5): what an on-call engineer and a desk editor watch.
+"""Prometheus metrics for /metrics: what an on-call engineer and a desk editor watch.
 
 `Metrics` owns every metric on one registry: the process-wide default (`default_metrics()`, on
 prometheus-client's global REGISTRY, next to its process_* collectors) or a fresh one per test.
@@ -35,7 +35,7 @@ CheckOutcome = Literal["clean", "flagged", "failed"]
 
 # A check is tens of milliseconds; a 10 MB paste or a slow link can take seconds.
 CHECK_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-# Issue 4 budget: p50 <= 250 ms, p99 <= 1 s from event to thread reply.
+# The reply budget: p50 <= 250 ms, p99 <= 1 s from event to thread reply.
 REPLY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0)
 
 

@@ -38,6 +38,8 @@ def document_json(report: Report) -> dict[str, Any]:
         "path": doc.name,
         "story_date": doc.story_date.isoformat(),
         "date_source": doc.date_source.value,
+        "date_label": doc.date_label,
+        "date_confidence": doc.date_confidence.value,
         "findings": [finding_json(f) for f in report.findings],
     }
 

@@ -40,7 +40,7 @@ def render(reports: Sequence[Report], *, colour: bool = False) -> str:
     for doc, found in ((r.document, r.findings) for r in reports):
         lines.append(
             _paint(f"{doc.name}", "1", colour)
-            + f"  (story date {doc.story_date.isoformat()}, from {doc.date_source.value})"
+            + f"  (story date {doc.story_date.isoformat()}, {doc.date_label})"
         )
         if not found:
             lines.append("  no problems found")

@@ -1,6 +1,6 @@
 """Posting the one threaded reply to a checked message, and keeping it in step with the message.
 
-"Never reply twice" (issue 4) has three guards, all outside process memory:
+"Never reply twice" has three guards, all outside process memory:
 - the store's replies table: a job reserves the right to reply before posting (`reserve_reply`),
   so two jobs for one message (an event and a shortcut, two replicas) cannot both post;
 - after a crash between posting and saving the reply's ts, the retried job looks in the thread

@@ -1,7 +1,8 @@
 """The bot's configuration, read once from the environment and checked at start.
 
 A missing or malformed variable fails `copydesk serve` before it connects to anything, with a
-message that names the variable and says where to get its value (issue 4, "Running it").
+message that names the variable and says where to get its value (a newcomer
+setting it up has no one to ask).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from urllib.parse import urlsplit
 from bot.errors import ConfigError
 
 DEFAULT_API_URL = "https://slack.com/api/"
-TEST_CHECK_DELAY_ENV = "COPYDESK_TEST_CHECK_DELAY"  # test-only: see Settings.test_check_delay
 _APPS = "https://api.slack.com/apps"
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -39,10 +39,6 @@ class Settings:
     read_timeout: float = 15.0
     lease_seconds: float = 60.0
     retry_backoff_seconds: float = 2.0  # a failed job waits this, then twice as long, ...
-    # TEST ONLY (COPYDESK_TEST_CHECK_DELAY): sleep this long inside every check, so that tests
-    # can act while a check is in progress (kill or stop a replica mid-check). Never set it in
-    # production; it is off unless that variable is set, and the bot warns at start when it is on.
-    test_check_delay: float = 0.0
 
     @property
     def api_host(self) -> str:
@@ -90,7 +86,6 @@ def from_env(env: Mapping[str, str] | None = None, *, mode: str = "socket") -> S
         health_port=_int(env, "COPYDESK_HEALTH_PORT", 8080, 0, 65535),
         lease_seconds=_int(env, "COPYDESK_LEASE_SECONDS", 60, 3, 3600),
         retry_backoff_seconds=_seconds(env, "COPYDESK_RETRY_BACKOFF_SECONDS", 2.0, 0.0, 300.0),
-        test_check_delay=_seconds(env, TEST_CHECK_DELAY_ENV, 0.0, 0.0, 60.0),
     )
 
 

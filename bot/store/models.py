@@ -65,7 +65,7 @@ class Base(DeclarativeBase):
 
 
 class InboxJob(Base):
-    """An accepted event waiting for, or leased to, a worker (issue 5: nothing acked is lost)."""
+    """An accepted event waiting for, or leased to, a worker (nothing acked is lost)."""
 
     __tablename__ = "inbox_jobs"
     __table_args__ = (

@@ -16,7 +16,7 @@ JobStatus = Literal["pending", "running", "done", "failed"]
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """An accepted Slack event leased to one worker (issue 5: nothing acknowledged is lost).
+    """An accepted Slack event leased to one worker (nothing acknowledged is lost).
 
     `attempts` counts the claims so far, this one included. `exhausted` is True when the job's
     lease expired `max_attempts` times (its workers died, e.g. killed mid-check): do not check it

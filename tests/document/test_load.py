@@ -46,7 +46,7 @@ def _median_seconds(data: bytes, runs: int) -> float:
 
 
 def test_plain_text_loads_fast() -> None:
-    # Issue 2: well under 0.3 ms for 4 KB (measured ~0.05 ms); bounds leave room for a busy CI.
+    # The budget: well under 0.3 ms for 4 KB (measured ~0.05 ms); bounds leave room for a busy CI.
     small = (ARTICLE * 20).encode()[:4096]
     large = (ARTICLE * 5000).encode()[: 1024 * 1024]
     assert _median_seconds(small, 200) < 0.001

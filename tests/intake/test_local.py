@@ -38,7 +38,8 @@ def test_file_date_is_its_modification_time(tmp_path: Path) -> None:
     path.write_bytes(ARTICLE.encode())
     _touch(path, date(2025, 7, 30))
     doc = read(path)
-    assert (doc.story_date, doc.date_source) == (date(2025, 7, 30), DateSource.MESSAGE)
+    assert (doc.story_date, doc.date_source) == (date(2025, 7, 30), DateSource.FILE)
+    assert doc.date_is_weak  # when the file was last saved, not when the story was written
     assert doc.name == str(path)
     assert doc.source == ARTICLE
     given = read(path, story_date=date(2025, 7, 1))

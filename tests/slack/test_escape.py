@@ -6,7 +6,7 @@ import json
 
 from tests.slack.articles import BROADCAST_BAIT
 from tests.slack.conftest import Harness
-from tests.slack.test_watch import one_reply
+from tests.slack.helpers import one_reply
 
 
 def test_an_article_full_of_markup_is_quoted_without_pinging_anyone(harness: Harness) -> None:

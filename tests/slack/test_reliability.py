@@ -12,14 +12,15 @@ import pytest
 from sqlalchemy import text
 
 from bot.engine import Ruleset
-from bot.ops.slack_surface import LISTENER_EVENT_TYPES
-from bot.slack import jobs, texts
+from bot.slack import texts
 from bot.slack.replies import METADATA_TYPE
+from bot.slack.surface import event_type
+from bot.slack.surfaces import SURFACES, watch
 from bot.store import Store
 from tests.slack.articles import LIBRARY_BUDGET
 from tests.slack.conftest import CHANNEL, Harness, event_body, running_bot, sign
 from tests.slack.fake_slack import BOT_ID, BOT_USER, FakeSlack
-from tests.slack.test_watch import one_reply, section_text
+from tests.slack.helpers import one_reply, section_text
 
 
 def test_requests_without_a_valid_recent_signature_get_401(harness: Harness) -> None:
@@ -62,9 +63,11 @@ def test_every_subscribed_event_type_is_handled(harness: Harness) -> None:
             "file": {"id": "F1"},
         },
     }
-    for event_type in sorted(set(LISTENER_EVENT_TYPES.values())):
-        response = harness.event(samples[event_type])
-        assert response.status_code == 200, (event_type, response.text)
+    subscribed = {event_type(e) for surface in SURFACES for e in surface.events}
+    assert subscribed == set(samples)
+    for kind in sorted(subscribed):
+        response = harness.event(samples[kind])
+        assert response.status_code == 200, (kind, response.text)
     challenge = harness.post(
         b'{"type": "url_verification", "challenge": "abc123", "token": "t"}', "application/json"
     )
@@ -89,6 +92,7 @@ def test_health_readiness_and_metrics_endpoints(harness: Harness) -> None:
     assert harness.http.get(harness.url + "healthz").status_code == 503
 
 
+@pytest.mark.slow  # waits out Retry-After
 def test_a_rate_limited_post_is_retried_after_retry_after(harness: Harness) -> None:
     harness.fake.fail("chat.postMessage", status=429, retry_after=1)
     message = harness.paste(LIBRARY_BUDGET)
@@ -169,11 +173,11 @@ def test_a_job_retried_after_a_crash_finds_the_reply_it_already_posted(
     the thread by its metadata and updates it instead of posting a second one."""
     message = fake_slack.add_message(CHANNEL, LIBRARY_BUDGET)
     body = event_body(message, event_id="Ev0CRASHED")
-    job = jobs.for_message_event(body, BOT_USER)
+    job = watch.job_for(body, BOT_USER)
     assert job is not None
     store = Store(database_url)
     store.upgrade()
-    store.accept(job.event_key, job.kind.value, job.channel, job.message_ts, job.payload)
+    store.accept(job.event_key, job.kind, job.channel, job.message_ts, job.payload)
     claimed = store.claim("dead-worker", lease_seconds=0.5)
     assert claimed is not None and claimed.attempts == 1
     assert store.reserve_reply(CHANNEL, message["ts"], job.event_key)

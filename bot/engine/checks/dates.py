@@ -75,6 +75,7 @@ def _weekday_mismatch(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 "corrected": WEEKDAY_NAMES[day.weekday()] + written[m.weekday_end - m.start :],
             },
             [Evidence(f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}", CALENDAR.source)],
+            date_dependent=m.year is None,  # read in the story's year
         )
 
 
@@ -163,7 +164,7 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             },
             [
                 Evidence(
-                    f"the story is dated {story.isoformat()} ({ctx.document.date_source})",
+                    f"the story is dated {story.isoformat()} ({ctx.document.date_label})",
                     "story date",
                 )
             ],

@@ -1,4 +1,4 @@
-"""The sources the imported facts cite, one per data file (see /work/shared/data/SOURCES.md).
+"""The sources the imported facts cite, one per data file (see the data folder's SOURCES.md).
 
 `complete_to` is the date up to which each file is known complete; an open term from a file is
 never assumed to last past it. The reasons for each date are in the comments.

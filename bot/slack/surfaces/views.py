@@ -1,10 +1,14 @@
-"""The settings modal (`/copydesk settings`) and its submission."""
+"""Modals: the channel settings modal (`/copydesk settings`) and what its submission saves."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.store import ChannelMode
+from slack_bolt import Ack, App
+
+from bot.slack.inbox import Inbox
+from bot.slack.surface import Surface
+from bot.store import ChannelMode, Store
 
 SETTINGS_CALLBACK = "copydesk_settings"
 MODE_BLOCK = "mode"
@@ -13,6 +17,19 @@ _LABELS: dict[ChannelMode, str] = {
     "auto": "Check pasted articles automatically",
     "on-request": "Only when someone asks (@Copydesk check, the shortcut, /copydesk)",
 }
+
+
+def listen(app: App, inbox: Inbox, store: Store) -> None:
+    def save_settings(ack: Ack, view: dict[str, Any]) -> None:
+        mode = submitted_mode(view)
+        channel = str(view.get("private_metadata") or "")
+        if mode is None or not channel:
+            ack(response_action="errors", errors={MODE_BLOCK: "Choose one of the two options."})
+            return
+        store.set_channel_mode(channel, mode)
+        ack()
+
+    app.view(SETTINGS_CALLBACK)(save_settings)
 
 
 def settings_view(channel: str, mode: ChannelMode) -> dict[str, Any]:
@@ -53,3 +70,6 @@ def submitted_mode(view: dict[str, Any]) -> ChannelMode | None:
     if value == "on-request":
         return "on-request"
     return None
+
+
+SURFACE = Surface(name="views", listen=listen, interactive=True)

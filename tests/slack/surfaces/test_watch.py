@@ -4,35 +4,83 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
 
+import pytest
+
+from bot.slack.surfaces import watch
 from tests.slack.articles import (
     HARBOR_FERRY,
     LIBRARY_BUDGET,
     LIBRARY_BUDGET_FIXED,
     LIBRARY_BUDGET_FLAGS,
 )
-from tests.slack.conftest import CHANNEL, ArticleServer, Harness
+from tests.slack.conftest import CHANNEL, ArticleServer, Harness, event_body
 from tests.slack.fake_slack import BOT_ID, BOT_USER, EDITOR
+from tests.slack.helpers import (
+    one_reply,
+    section_text,
+    web_calls,
+)
+
+BOT = "UCOPYDESK"
 
 
-def section_text(message: dict[str, Any]) -> str:
-    return "\n".join(
-        b["text"]["text"] for b in message.get("blocks", []) if b.get("type") == "section"
+def message(text: str = LIBRARY_BUDGET, **extra: object) -> dict[str, object]:
+    return {"type": "message", "channel": "C1", "user": "U1", "text": text, "ts": "10.1", **extra}
+
+
+def test_a_pasted_article_becomes_a_message_job_keyed_by_event_id() -> None:
+    job = watch.job_for(event_body(message(), event_id="Ev1"), BOT)
+    assert job is not None
+    assert (job.event_key, job.kind, job.channel, job.message_ts) == (
+        "Ev1",
+        watch.MESSAGE,
+        "C1",
+        "10.1",
     )
+    assert job.payload == {"message": {"ts": "10.1", "text": LIBRARY_BUDGET, "user": "U1"}}
 
 
-def one_reply(harness: Harness, message: dict[str, Any]) -> dict[str, Any]:
-    """Wait for the bot's reply in `message`'s thread, let the inbox drain, check it is alone."""
-    harness.fake.wait_for(lambda: harness.replies(message), message="a thread reply")
-    harness.wait_idle()
-    replies = harness.replies(message)
-    assert len(replies) == 1, [r["text"] for r in replies]
-    return replies[0]
+@pytest.mark.parametrize(
+    "event",
+    [
+        message("short"),
+        message(thread_ts="9.9"),  # thread chatter
+        message(bot_id="B2"),
+        message(subtype="bot_message"),
+        message(subtype="channel_join"),
+        message(f"<@{BOT}> check this " + LIBRARY_BUDGET),  # the app_mention event handles it
+    ],
+)
+def test_chatter_threads_bots_and_mentions_make_no_job(event: dict[str, object]) -> None:
+    assert watch.job_for(event_body(event), BOT) is None
 
 
-def web_calls(harness: Harness) -> list[str]:
-    return [c.method for c in harness.fake.calls if c.method != "auth.test"]
+def test_edits_deletions_and_tombstones() -> None:
+    before = message()
+    after = {**before, "text": LIBRARY_BUDGET.replace("Monday", "Tuesday")}
+    changed = {"type": "message", "subtype": "message_changed", "channel": "C1", "ts": "11.0"}
+    edit = watch.job_for(event_body({**changed, "message": after, "previous_message": before}), BOT)
+    assert edit is not None and (edit.kind, edit.message_ts) == (watch.EDIT, "10.1")
+    unfurl = {**changed, "message": {**before, "attachments": [{}]}, "previous_message": before}
+    assert watch.job_for(event_body(unfurl), BOT) is None
+    tombstone = {
+        **changed,
+        "message": {**before, "subtype": "tombstone"},
+        "previous_message": before,
+    }
+    gone = watch.job_for(event_body(tombstone), BOT)
+    assert gone is not None and gone.kind == watch.DELETE
+    deleted = {
+        "type": "message",
+        "subtype": "message_deleted",
+        "channel": "C1",
+        "ts": "12.0",
+        "deleted_ts": "10.1",
+        "previous_message": before,
+    }
+    job = watch.job_for(event_body(deleted), BOT)
+    assert job is not None and (job.kind, job.message_ts) == (watch.DELETE, "10.1")
 
 
 def test_pasted_article_gets_one_thread_reply_with_the_flagged_sentences(
