@@ -28,7 +28,7 @@ DATE_DEPENDENT = frozenset(
     {
         TITLE_OUT_OF_TERM.name,
         TITLE_NEVER_HELD.name,
-        LATER_MENTION.name,
+        PREDECESSOR_FOR_HOLDER.name,
         ADMINISTRATION.name,
         PAST_EVENT_AFTER_STORY.name,
     }

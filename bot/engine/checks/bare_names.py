@@ -167,5 +167,4 @@ PREDECESSOR_FOR_HOLDER = CheckKind(
     PredecessorParams,
     frozenset({"surname", "name", "office", "holder", "date", "tenure", "fix"}),
     run=_check,
-    date_dependent=True,
 )

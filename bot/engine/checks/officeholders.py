@@ -72,8 +72,7 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
     written = text[m.start : m.end]
     if verdict.problem is Problem.NEVER_HELD and verdict.actual:
-        # a wrong title: give the person's actual office (the fix an editor needs);
-        # the message names the holder
+        # a wrong title: give the person's actual office; the message names the holder
         actual_title = _titled(kb, verdict.actual[0])
         fix = f"{written}, the {actual_title}" if m.span_end >= 0 else f"{actual_title} {written}"
     elif m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
@@ -259,15 +258,9 @@ def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:
 
 
 TITLE_OUT_OF_TERM = CheckKind(
-    "title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term, date_dependent=True
+    "title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term
 )
-TITLE_NEVER_HELD = CheckKind(
-    "title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held, date_dependent=True
-)
+TITLE_NEVER_HELD = CheckKind("title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held)
 ADMINISTRATION = CheckKind(
-    "administration-out-of-term",
-    AdministrationParams,
-    PLACEHOLDERS,
-    run=_administration,
-    date_dependent=True,
+    "administration-out-of-term", AdministrationParams, PLACEHOLDERS, run=_administration
 )
