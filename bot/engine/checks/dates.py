@@ -126,6 +126,9 @@ def _past_verb_before(text: str, start: int) -> str | None:
     return None
 
 
+# A correction or update note dated after the story is the page's history, not the story's.
+_EDITORIAL_VERBS = frozenset("amended updated corrected revised edited clarified".split())
+
 # Verbs that put a dated event in the present or future when they stand nearest the date.
 _PRESENT_OR_FUTURE = frozenset(
     (
@@ -147,8 +150,8 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if m.year is None and (day - story).days > p.max_days_ahead_without_year:
             continue
         verb = _past_verb_before(text, m.start)
-        if verb is None:
-            continue
+        if verb is None or verb.lower() in _EDITORIAL_VERBS:
+            continue  # "This article was amended on 21 October": the page's own later note
         clause = text[max(0, m.start - 120) : m.start]
         if FUTURE_CUES.search(clause.split(".")[-1]):
             continue

@@ -183,7 +183,14 @@ _NP_TAIL = re.compile(
     r"|,?\s+(?:Jr|Sr)\.?"
     r"|\s+(?:and|or)\s+(?:[A-Z][\w.'’-]*(?:\s+|(?=,))){1,5}"  # "and Representative Ann Roe"
     r"|,\s+(?:who|which|whose)\b[^,;]{1,120},"  # ", who succeeded Truss in October,"
-    r"|,\s+(?:the|a|an|his|her|its)\s[^,;]{1,80},)"  # ", the German chancellor,"
+    r"|,\s+(?:the|a|an|his|her|its)\s[^,;]{1,80},"  # ", the German chancellor,"
+    r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:said|says|added|adds|noted|notes|wrote),"
+    r"|,\s+(?:at least|so far|for now|in turn|however|meanwhile|too|though|in fact|of course)"
+    r"(?:\s+(?:so far|for now))?,)"  # ", Zhao added,", ", at least so far,"
+)
+_VERBS_IN_LY = frozenset(
+    "reply replies apply applies rely relies supply supplies comply complies "
+    "imply implies multiply fly flies ally allies rally rallies tally".split()
 )
 _POSSESSIVE = re.compile(r"['’]s\s+")
 
@@ -217,8 +224,10 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
     skipped = 0
     while i < len(tokens) and skipped < 4:
         w = tokens[i].group(0).lower()
-        if w in lexicon.skippable and w not in {"has", "have", "had"}:
-            i, skipped = i + 1, skipped + 1
+        if (w in lexicon.skippable and w not in {"has", "have", "had"}) or (
+            w.endswith("ly") and w not in _VERBS_IN_LY
+        ):
+            i, skipped = i + 1, skipped + 1  # "also said", "regularly says"
             continue
         if (
             w in {"on", "late", "early", "last", "this"}
