@@ -75,6 +75,8 @@ def _slack_payload(reports: list[Report]) -> str:
                 findings=report.findings,
                 story_date=document.story_date,
                 date_source=document.date_source.value,
+                date_label=document.date_label,
+                date_weak=document.date_is_weak,
             )
         )
         entry: dict[str, Any] = {

@@ -2,7 +2,9 @@
 
 Every time-sensitive finding is judged at the story date, so a report says where the date came
 from; when it is weak (a file's own date, or today's), the reply says so first and puts the date
-picker one click away. Labels are keyed by the document's date source, as the store keeps it.
+picker one click away. The words come from the document (`Document.date_label`,
+`Document.date_is_weak`) and are stored with the check; checks stored before that are read with
+the defaults here, keyed by their date source.
 """
 
 from __future__ import annotations
@@ -18,23 +20,17 @@ class DateOrigin:
     weak: bool  # a guess: say so at the top of the reply
 
 
-_ORIGINS = {
-    "option": DateOrigin("the date you gave", weak=False),
-    "given": DateOrigin("the date you gave", weak=False),
+_DEFAULTS = {
+    "option": DateOrigin("given by the editor", weak=False),
     "dateline": DateOrigin("from the dateline", weak=False),
-    "dateline-with-year": DateOrigin("from the dateline", weak=False),
-    "dateline-without-year": DateOrigin(
-        "from the dateline, its year from the message's date", weak=False
-    ),
+    "dateline-no-year": DateOrigin("from a dateline without a year", weak=False),
     "message": DateOrigin("the message's date", weak=False),
-    "file": DateOrigin("the file's date, not one in the text", weak=True),
-    "today": DateOrigin("today's date: no date found in the text", weak=True),
+    "file": DateOrigin("the file's date (weak: when it was last saved)", weak=True),
+    "today": DateOrigin("today's date (a guess: no date found)", weak=True),
 }
 
 
-def origin(date_source: str, *, weak: bool | None = None) -> DateOrigin:
-    """The origin of a story date; `weak` overrides the table (a document may know better)."""
-    found = _ORIGINS.get(date_source, DateOrigin(date_source.replace("-", " "), weak=False))
-    if weak is not None and weak != found.weak:
-        return DateOrigin(found.label, weak)
-    return found
+def origin(date_source: str, *, label: str | None = None, weak: bool | None = None) -> DateOrigin:
+    """The origin of a story date: the document's own words when known, else the defaults."""
+    default = _DEFAULTS.get(date_source, DateOrigin(date_source.replace("-", " "), weak=False))
+    return DateOrigin(label or default.label, default.weak if weak is None else weak)

@@ -21,7 +21,7 @@ def render_plain(report: SlackReport) -> str:
 
     lines = [headline(report, markup=False), ""]
     if report.story_date is not None:
-        where = origin(report.date_source, weak=report.date_weak)
+        where = origin(report.date_source, label=report.date_label, weak=report.date_weak)
         lines += [f"Story date: {report.story_date.isoformat()} ({where.label})", ""]
     for number, entry in enumerate(report.entries, 1):
         first = entry.first

@@ -59,6 +59,7 @@ class SlackReport:
     subject: str | None = None
     dismissed: Mapping[str, str] = field(default_factory=dict)  # finding key -> user id
     note: str | None = None  # a line under the headline, e.g. "Re-checked after the edit."
+    date_label: str | None = None  # the document's words for where the date came from
     date_weak: bool | None = None  # None: as the date source says (bot.report.dates)
     attach: bool = True  # a long report comes with the full report as a file (not privately)
 
@@ -158,13 +159,13 @@ def headline(report: SlackReport, *, markup: bool = True) -> str:
     if dismissed:
         head += f" · {dismissed} marked not an error"
     if report.story_date is not None:
-        where = origin(report.date_source, weak=report.date_weak)
+        where = origin(report.date_source, label=report.date_label, weak=report.date_weak)
         day = _format_date(report.story_date)
         if where.weak:
             warning = ":warning: " if markup else ""
             head += (
-                f"\n{warning}Story date {bold}{day}{bold} is a guess ({where.label}): "
-                "pick the real one to re-check"
+                f"\n{warning}Unsure story date: {bold}{day}{bold} is {where.label}. "
+                "Pick the real date to re-check"
             )
         else:
             head += f" · story date {bold}{day}{bold} ({where.label})"

@@ -270,14 +270,17 @@ def test_a_weak_story_date_is_said_first_with_the_picker_at_hand() -> None:
     (message,) = render_report(report([weekday(29)], date_source="today"))
     headline = message.blocks[0]
     assert headline["text"]["text"] == (
-        "*Copydesk: 1 possible error*\n:warning: Story date *July 29, 2025* is a guess "
-        "(today's date: no date found in the text): pick the real one to re-check"
+        "*Copydesk: 1 possible error*\n:warning: Unsure story date: *July 29, 2025* is today's "
+        "date (a guess: no date found). Pick the real date to re-check"
     )
     assert headline["accessory"]["type"] == "datepicker"
-    file_date = render_report(report([weekday(29)], date_source="file"))[0].blocks[0]
-    assert "is a guess (the file's date, not one in the text)" in file_date["text"]["text"]
+    labelled = report(
+        [weekday(29)], date_source="file", date_label="the file's date", date_weak=True
+    )
+    text = render_report(labelled)[0].blocks[0]["text"]["text"]
+    assert "Unsure story date: *July 29, 2025* is the file's date." in text
     known = render_report(report([weekday(29)], date_source="today", date_weak=False))[0]
-    assert "guess" not in known.blocks[0]["text"]["text"]
+    assert "Unsure" not in known.blocks[0]["text"]["text"]
 
 
 def test_dismissed_entries_show_who_and_leave_the_count() -> None:

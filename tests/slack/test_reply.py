@@ -159,3 +159,27 @@ def test_not_an_error_on_a_group_dismisses_every_line_in_it(harness: Harness) ->
     assert len(harness.bot.store.dismissals(check_id)) == 3
     (updated,) = harness.replies(message)
     assert "every finding was marked not an error" in updated["blocks"][0]["text"]["text"]
+
+
+def test_the_story_date_label_comes_from_the_document_and_survives_a_re_render(
+    harness: Harness,
+) -> None:
+    article = (
+        "LONDON, April 4 (Wire) - The city's ferry operator said on Friday it would add two "
+        "crossings on weekday mornings from next month, after riders asked for earlier boats.\n\n"
+        "Share this article\n\nThe operator said the change would cost little because its "
+        "boats already sit idle at the pier before seven, a spokesperson said on the quay. "
+        "Riders welcomed the plan at a meeting in the harbor hall on Thursday evening."
+    )
+    message = harness.paste(article)
+    reply = one_reply(harness, message)
+    label = (
+        "story date *April 4, 2025* (from a dateline without a year (the year from the message))"
+    )
+    assert label in reply["blocks"][0]["text"]["text"]
+    assert reply["blocks"][0]["accessory"]["type"] == "datepicker"
+    press(harness, reply, dismiss_button(reply, "Share this article"))
+    harness.fake.wait_for(lambda: harness.fake.calls_to("chat.update"), message="an update")
+    harness.wait_idle()
+    (updated,) = harness.replies(message)
+    assert label in updated["blocks"][0]["text"]["text"]  # read back from the store

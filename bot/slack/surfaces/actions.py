@@ -80,6 +80,8 @@ def stored_report(store: Store, check_id: int | None) -> SlackReport | None:
         findings=stored.findings,
         story_date=stored.story_date,
         date_source=stored.date_source,
+        date_label=stored.date_label,
+        date_weak=stored.date_weak,
         subject=stored.message_ts or None,
         dismissed=store.dismissals(stored.id),
     )

@@ -93,7 +93,7 @@ def test_picking_another_date_rechecks_the_same_message(harness: Harness) -> Non
     harness.fake.wait_for(lambda: harness.fake.calls_to("chat.update"), message="an update")
     harness.wait_idle()
     (updated,) = harness.replies(message)
-    assert "story date *May 4, 2023* (the date you gave)" in updated["blocks"][0]["text"]["text"]
+    assert "story date *May 4, 2023* (given by the editor)" in updated["blocks"][0]["text"]["text"]
     assert "found nothing to flag" in updated["blocks"][0]["text"]["text"]
 
 
