@@ -79,25 +79,30 @@ def _explained(reports: list[Report], ruleset: Any) -> list[list[Any]]:
 
 
 def _slack_payload(reports: list[Report]) -> str:
-    """The Block Kit messages the bot would post in the thread, one list per document."""
+    """What the bot would post in the thread, one entry per document: the messages and, for a
+    long report, the file attached to the thread."""
     import json
 
-    from bot.report.slack import SlackReport, render_report
+    from bot.report.slack import SlackReport, render_reply
 
     payload = []
     for report in reports:
         document = report.document
-        slack = SlackReport(
-            check_id=0,
-            findings=report.findings,
-            story_date=document.story_date,
-            date_source=document.date_source.value,
+        reply = render_reply(
+            SlackReport(
+                check_id=0,
+                findings=report.findings,
+                story_date=document.story_date,
+                date_source=document.date_source.value,
+                date_label=document.date_label,
+                date_weak=document.date_is_weak,
+            )
         )
-        messages = render_report(slack)
-        payload.append(
-            {
-                "path": document.name,
-                "messages": [{"text": m.text, "blocks": m.blocks} for m in messages],
-            }
-        )
+        entry: dict[str, Any] = {
+            "path": document.name,
+            "messages": [{"text": m.text, "blocks": m.blocks} for m in reply.messages],
+        }
+        if reply.file is not None:
+            entry["file"] = {"filename": reply.file.filename, "content": reply.file.content}
+        payload.append(entry)
     return json.dumps({"documents": payload}, ensure_ascii=False, indent=2)
