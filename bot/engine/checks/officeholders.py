@@ -16,7 +16,7 @@ from datetime import date
 
 import msgspec
 
-from bot.engine.analysis import Analysis, Decision
+from bot.engine.analysis import Analysis, Decision, Mention
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
@@ -95,22 +95,27 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
         "fix": fix,
         "actual": actual or "no office the knowledge base knows of",
         "surname": text[m.start : m.end],
-        "later": _later_note(analysis, verdict),
+        "later": _later_note(analysis, verdict, _later_mentions(analysis, verdict)),
     }
 
 
-def _later_note(analysis: Analysis, verdict: Verdict) -> str:
-    """One error, one finding: later mentions of the miscast person are named in a note, never
-    flagged one by one ("also named 3 more times below, as “Biden”")."""
+def _later_mentions(analysis: Analysis, verdict: Verdict) -> list[Mention]:
+    """Later bare mentions of a miscast person that carry the same error: the subject of a verb
+    that speaks of now ("Biden on Tuesday denied"), not quoted, not history."""
     m = verdict.mention
-    later = [
-        x
-        for x in analysis.mentions
-        if x.person == verdict.person
-        and x.start > m.end
-        and x.title is None
-        and analysis.read(*x.span).speaks_of_now
-    ]
+    out = []
+    for x in analysis.mentions:
+        if x.person != verdict.person or x.start <= m.end or x.title is not None:
+            continue
+        reading = analysis.read(*x.span)
+        if reading.speaks_of_now and reading.subject and reading.strength is not Strength.WEAK:
+            out.append(x)
+    return out
+
+
+def _later_note(analysis: Analysis, verdict: Verdict, later: list[Mention]) -> str:
+    """One error, one finding: the other later mentions are named in a note, never flagged one
+    by one."""
     if not later:
         return ""
     forms = ", ".join(dict.fromkeys(f"“{analysis.text[x.start : x.end]}”" for x in later))
@@ -161,6 +166,26 @@ def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     return _report(ctx, rule, {Problem.NEVER_HELD})
+
+
+def _later_mention(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    """After "President Joe Biden" (miscast), "Biden on Tuesday denied": one finding for the
+    first later mention that speaks of now, the rest in its note, never one per mention."""
+    analysis = ctx.analysis
+    seen: set[str] = set()
+    for verdict in verdicts(analysis):
+        if verdict.problem is not Problem.OUT_OF_TERM or verdict.person in seen:
+            continue
+        seen.add(verdict.person)
+        later = _later_mentions(analysis, verdict)
+        if not later:
+            continue
+        first, rest = later[0], later[1:]
+        values = _values(analysis, verdict) | {
+            "surname": analysis.text[first.start : first.end],
+            "later": _later_note(analysis, verdict, rest),
+        }
+        yield ctx.finding(rule, first.start, first.end, values, _evidence(analysis, verdict))
 
 
 # -- "the Biden administration" ---------------------------------------------------------------
@@ -261,6 +286,9 @@ TITLE_OUT_OF_TERM = CheckKind(
     "title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term
 )
 TITLE_NEVER_HELD = CheckKind("title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held)
+LATER_MENTION = CheckKind(
+    "later-mention-of-miscast", OfficeholderParams, PLACEHOLDERS, run=_later_mention
+)
 ADMINISTRATION = CheckKind(
     "administration-out-of-term", AdministrationParams, PLACEHOLDERS, run=_administration
 )
