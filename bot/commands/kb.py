@@ -70,25 +70,25 @@ def _index(args: argparse.Namespace) -> Any:
 
 def run_who(args: argparse.Namespace) -> int:
     from bot.kb.officeholding_text import describe_term
-    from bot.kb.query import offices_for_title, who
+    from bot.kb.query import Answer, answer, offices_for_title
 
     index = _index(args)
     day = args.on or date.today()
-    offices = offices_for_title(index, args.title)
-    if not offices:
+    if not offices_for_title(index, args.title):
         print(f"no office is called {args.title!r} in the knowledge base")
         return 1
-    found = who(index, args.title, day)
     kb = index.kb
-    for office in offices:
-        start, end = kb.coverage(office)
-        holders = [h for h in found if h.office == office]
-        names = "; ".join(describe_term(kb, h.term) for h in holders) or (
-            "unknown (the KB does not know who held it then)"
-            if not start <= day <= end
-            else "nobody"
-        )
-        print(f"{kb.offices[office].name} on {day.isoformat()}: {names}")
+    for found in answer(index, args.title, day):
+        terms = "; ".join(describe_term(kb, h.term) for h in found.holdings)
+        if found.answer is Answer.KNOWN:
+            said = terms
+        elif found.answer is Answer.UNCERTAIN:
+            said = f"uncertain (the dates are not precise enough to tell): {terms}"
+        elif found.answer is Answer.NOBODY:
+            said = "nobody"
+        else:
+            said = "unknown (the KB does not know who held it then)"
+        print(f"{kb.offices[found.office].name} on {day.isoformat()}: {said}")
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +117,7 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
     seats_of: dict[str, list[tuple[str, str | None, int, int]]] = defaultdict(list)
     for _path, t in term_specs:
         first = int(str(t.start)[:4])
-        last = int(str(t.end)[:4]) if t.end is not None else 9999
+        last = int(str(t.end).rpartition("/")[2][:4]) if t.end is not None else 9999
         seats_of[t.person].append((t.office, t.seat, first, last))
     aliases = _merge_people(kb, people_specs, seats_of)
     _merge_terms(kb, term_specs, aliases)
@@ -296,12 +296,18 @@ def _overlap(a: Term, b: Term) -> bool:
 def _combine(kept: Term, other: Term) -> Term:
     """`kept` comes from the higher-priority source; `other` may know more about the end: an
     end after what `kept`'s source vouches for, or, for a term both leave open, a later
-    horizon."""
+    horizon. An end `other` only bounds ("between 2024-10-24 and 2026") is narrowed by what
+    `kept` vouches for: the holder was still in office on `kept`'s `known_to`."""
     end, known_to = kept.end, kept.known_to
     if kept.end is None and other.end is None:
         known_to = max(kept.known_to, other.known_to)
-    elif kept.end is None and other.end is not None and other.end.earliest > kept.known_to:
-        end = other.end
+    elif kept.end is None and other.end is not None and other.end.latest > kept.known_to:
+        earliest = max(other.end.earliest, kept.known_to + timedelta(days=1))
+        end = (
+            other.end
+            if earliest == other.end.earliest
+            else FuzzyDate.between(earliest, other.end.latest)
+        )
     return Term(
         kept.person,
         kept.office,

@@ -119,10 +119,15 @@ def fix(entry: Entry) -> str | None:
 
 
 def excerpt(finding: Finding, context: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """(before, flagged words, after) of a finding's sentence: see `window`."""
+    return window(finding.sentence, finding.quote, context)
+
+
+def window(sentence: str, quote: str, context: int = CONTEXT_CHARS) -> tuple[str, str, str]:
     """(before, flagged words, after): a few words of the sentence on each side of the span,
     cut at word boundaries with "…"; the span itself is never cut."""
-    sentence = " ".join(finding.sentence.split())
-    quote = " ".join(finding.quote.split())
+    sentence = " ".join(sentence.split())
+    quote = " ".join(quote.split())
     at = sentence.find(quote) if quote else -1
     if at < 0:
         return "", quote, ""

@@ -55,6 +55,13 @@ def test_every_subscribed_event_type_is_handled(harness: Harness) -> None:
             "text": f"<@{BOT_USER}> help",
             "ts": "1.2",
         },
+        "app_home_opened": {
+            "type": "app_home_opened",
+            "user": "U1",
+            "channel": "D1",
+            "tab": "home",
+            "event_ts": "1.3",
+        },
         "file_shared": {
             "type": "file_shared",
             "channel_id": CHANNEL,
