@@ -71,10 +71,6 @@ class SlackReport:
         return all(key in self.dismissed for key in entry.keys)
 
     @property
-    def open_entries(self) -> list[Entry]:
-        return [e for e in self.entries if not self.is_dismissed(e)]
-
-    @property
     def open_findings(self) -> list[Finding]:
         return [f for f in self.findings if finding_key(f) not in self.dismissed]
 
