@@ -17,11 +17,12 @@ from datetime import date
 import msgspec
 
 from bot.engine.analysis import Analysis
-from bot.engine.finding import Evidence, Finding
+from bot.engine.finding import Evidence, Finding, Severity
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.language import HISTORY_BEFORE, PRESENT_CUES, is_past_verb, word_before
 from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
 from bot.engine.rules import LoadedRule
+from bot.kb.corroboration import unconfirmed
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
 from bot.kb.officeholding_text import tenure
 from bot.text.dates import long_date
@@ -115,12 +116,24 @@ def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
 def _report(ctx: Context, rule: LoadedRule, problems: set[Problem]) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
         if verdict.problem in problems:
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 *verdict.mention.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
+            yield _unless_unconfirmed(ctx, finding, verdict)
+
+
+def _unless_unconfirmed(ctx: Context, finding: Finding, verdict: Verdict) -> Finding:
+    """A verdict that relies on a change of holder only one unchecked source states is a
+    warning that says so: that source may be wrong (bot.kb.corroboration)."""
+    terms = (*verdict.terms, *verdict.holders, *verdict.actual)
+    note = unconfirmed(ctx.analysis.knowledge.kb, terms, ctx.analysis.story_date)
+    if note is None:
+        return finding
+    message = f"{finding.message} {note}"
+    return msgspec.structs.replace(finding, severity=Severity.WARNING, message=message)
 
 
 def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -146,7 +159,8 @@ def _later_mentions(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if _possessive_or_object(analysis.text, m.start):
             continue
         values = _values(analysis, verdict) | {"surname": analysis.text[m.start : m.end]}
-        yield ctx.finding(rule, m.start, m.end, values, _evidence(analysis, verdict))
+        finding = ctx.finding(rule, m.start, m.end, values, _evidence(analysis, verdict))
+        yield _unless_unconfirmed(ctx, finding, verdict)
 
 
 def _possessive_or_object(text: str, start: int) -> bool:
@@ -200,7 +214,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 (holder.short[0] if holder and holder.short else holder.name) if holder else ""
             )
             word = after.group("word")
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 hit.start,
                 after.end(),
@@ -217,6 +231,14 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 },
                 [term_evidence(kb, kb.people[person].name, t) for t in terms]
                 + [term_evidence(kb, kb.people[h.person].name, h) for h in holders[:1]],
+            )
+            note = unconfirmed(kb, (*terms, *holders[:1]), day)
+            yield (
+                msgspec.structs.replace(
+                    finding, severity=Severity.WARNING, message=f"{finding.message} {note}"
+                )
+                if note
+                else finding
             )
 
 
