@@ -15,7 +15,19 @@ def default_rules_dir() -> Path:
     configured = os.environ.get("COPYDESK_RULES_DIR")
     if configured:
         return Path(configured)
+    return bundled_rules_dir()
+
+
+def bundled_rules_dir() -> Path:
+    """The `rules/` folder shipped beside the package."""
     return Path(__file__).resolve().parents[1] / "rules"
+
+
+def reading_dir(rules_dir: Path) -> Path:
+    """The reading cues of a rules folder; a folder of packs and facts without its own cues
+    (how English refers to time is not a newsroom's setting) reads with the bundled ones."""
+    own = rules_dir / "reading"
+    return own if own.is_dir() else bundled_rules_dir() / "reading"
 
 
 def cache_dir() -> Path:

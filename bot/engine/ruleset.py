@@ -21,7 +21,7 @@ from bot import __version__
 from bot.engine.reading import ReadingModel
 from bot.engine.rules import LoadedRule
 from bot.kb.index import KnowledgeIndex
-from bot.paths import cache_dir, default_rules_dir
+from bot.paths import cache_dir, default_rules_dir, reading_dir
 
 __all__ = ["Ruleset", "build_ruleset", "cache_dir", "default_rules_dir", "load_ruleset", "prebuild"]
 
@@ -46,7 +46,7 @@ class Ruleset(msgspec.Struct, frozen=True):
 def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
     """Rule packs and reading cues, and the knowledge base's files."""
     packs = sorted((rules_dir / "packs").glob("*.yaml"))
-    cues = sorted((rules_dir / "reading").glob("*.yaml"))
+    cues = sorted(reading_dir(rules_dir).glob("*.yaml"))
     kb = sorted(p for p in (rules_dir / "kb").rglob("*.yaml") if not p.name.startswith("."))
     return packs + cues, kb
 
@@ -98,7 +98,7 @@ def build_ruleset(rules_dir: Path) -> Ruleset:
     for path in packs:
         if path.parent.name == "packs":
             rules.extend(load_pack(path, KINDS))
-    reading = load_reading_model(rules_dir / "reading")
+    reading = load_reading_model(reading_dir(rules_dir))
     knowledge = load_knowledge(rules_dir / "kb")
     knowledge.version = _content_digest(kb_paths)
     knowledge.pack()

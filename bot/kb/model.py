@@ -122,7 +122,11 @@ def _side(day: date, *, start: bool) -> str:
 
 
 class Source(msgspec.Struct, frozen=True, gc=False):
-    """Where facts come from, and the date up to which they are known to be complete."""
+    """Where facts come from and the date up to which they are known to be complete.
+
+    `checked_to` is set for a source whose later facts nobody checked (a scraped list, a
+    machine refresh): a change after that day that only this source states is shown as
+    "check", not as an error, until a second source agrees. None: every fact was checked."""
 
     id: str
     name: str
@@ -130,6 +134,11 @@ class Source(msgspec.Struct, frozen=True, gc=False):
     licence: str | None
     complete_to: date
     priority: int
+    checked_to: date | None = None
+
+    @property
+    def checked_until(self) -> date:
+        return self.checked_to or date.max
 
     def cite(self) -> str:
         return f"{self.name} <{self.url}>" if self.url else self.name
@@ -179,6 +188,16 @@ class Term(msgspec.Struct, frozen=True, gc=False):
     known_to: date  # an open term is only known to last until this date
     role: Role | None = None
     seat: str | None = None
+    # a start or end that rests on one source alone, past the period it was checked for: the
+    # id of that source (None: checked, or stated by two sources)
+    lone_start: str | None = None
+    lone_end: str | None = None
+
+    @property
+    def corroborated(self) -> bool:
+        """Are both changes this term records (its start and its end) checked or stated by
+        two sources?"""
+        return self.lone_start is None and self.lone_end is None
 
     def surely_holds(self, day: date) -> bool:
         """True when every reading of the dates puts `day` inside the term.

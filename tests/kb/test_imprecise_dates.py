@@ -104,7 +104,6 @@ SILENT = [
 def _ruleset(tmp_path: Path, *, successors: bool) -> Ruleset:
     root = tmp_path / ("with" if successors else "without")
     shutil.copytree(default_rules_dir() / "packs", root / "packs")
-    shutil.copytree(default_rules_dir() / "reading", root / "reading")
     (root / "kb").mkdir()
     (root / "kb" / "snapshots.yaml").write_text(SNAPSHOT_KB, encoding="utf-8")
     if successors:

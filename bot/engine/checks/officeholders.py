@@ -17,11 +17,12 @@ from datetime import date
 import msgspec
 
 from bot.engine.analysis import Analysis, Decision, Mention
-from bot.engine.finding import Evidence, Finding
+from bot.engine.finding import Evidence, Finding, Severity
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
 from bot.engine.reading import Strength
 from bot.engine.rules import LoadedRule
+from bot.kb.corroboration import unconfirmed
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
 from bot.kb.officeholding_text import tenure
 from bot.text.dates import long_date
@@ -152,12 +153,27 @@ def _cue_url(cue_id: str) -> str:
 def _report(ctx: Context, rule: LoadedRule, problems: set[Problem]) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
         if verdict.problem in problems:
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 *verdict.mention.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
+            yield _unless_unconfirmed(ctx, finding, _relied_on(verdict))
+
+
+def _unless_unconfirmed(ctx: Context, finding: Finding, terms: tuple[Term, ...]) -> Finding:
+    """A verdict that relies on a change of holder only one unchecked source states is a
+    warning that says so: that source may be wrong (bot.kb.corroboration)."""
+    note = unconfirmed(ctx.analysis.knowledge.kb, terms, ctx.analysis.story_date)
+    if note is None:
+        return finding
+    message = f"{finding.message} {note}"
+    return msgspec.structs.replace(finding, severity=Severity.WARNING, message=message)
+
+
+def _relied_on(verdict: Verdict) -> tuple[Term, ...]:
+    return (*verdict.terms, *verdict.holders, *verdict.actual)
 
 
 def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -185,7 +201,8 @@ def _later_mention(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             "surname": analysis.text[first.start : first.end],
             "later": _later_note(analysis, verdict, rest),
         }
-        yield ctx.finding(rule, first.start, first.end, values, _evidence(analysis, verdict))
+        finding = ctx.finding(rule, first.start, first.end, values, _evidence(analysis, verdict))
+        yield _unless_unconfirmed(ctx, finding, _relied_on(verdict))
 
 
 # -- "the Biden administration" ---------------------------------------------------------------
@@ -249,7 +266,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 (holder.short[0] if holder and holder.short else holder.name) if holder else ""
             )
             word = after.group("word")
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 hit.start,
                 after.end(),
@@ -275,6 +292,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                     )
                 ],
             )
+            yield _unless_unconfirmed(ctx, finding, (*terms, *holders[:1]))
 
 
 def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:

@@ -52,6 +52,7 @@ class Source:
     licence: str
     complete_to: date
     priority: int = 50
+    checked_to: date | None = None  # facts after this day are unchecked (a second source needed)
 
 
 @dataclass(frozen=True)
