@@ -21,10 +21,12 @@ from bot.engine.rules import LoadedRule
 class DurationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     nouns: list[str]  # things whose duration must not change within an article
     tolerance_days: int = 3  # "three-month" and "90-day" are the same
+    synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
 
 
 class DeadlineParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     subjects: list[str]  # things that expire ("truce", "pause", "deal")
+    synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
 
 
 def _first_conflict(
@@ -71,14 +73,14 @@ def _report(ctx: Context, rule: LoadedRule, first: facts.Fact, later: facts.Fact
 
 def _durations(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: DurationParams = rule.params
-    found = facts.durations(ctx.analysis, p.nouns)
+    found = facts.durations(ctx.analysis, p.nouns, p.synonyms)
     for first, later in _first_conflict(found, p.tolerance_days):
         yield _report(ctx, rule, first, later)
 
 
 def _deadlines(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: DeadlineParams = rule.params
-    found = facts.deadlines(ctx.analysis, p.subjects)
+    found = facts.deadlines(ctx.analysis, p.subjects, p.synonyms)
     for first, later in _first_conflict(found, 0):
         yield _report(ctx, rule, first, later)
 
