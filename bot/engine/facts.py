@@ -45,6 +45,8 @@ class Fact(msgspec.Struct, frozen=True):
     end: int
     anaphoric: bool  # written as a reference back ("the 120-day truce", "the deadline")
     qualifier: str | None  # "for Japan": a fact about a different instance of the thing
+    introduced: bool = False  # written as a new thing ("a two-year investigation")
+    unit: str = ""  # "day", "week", "month", "year" as written (durations)
 
     def shows(self) -> str:
         if isinstance(self.value, date):
@@ -76,13 +78,27 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     return after_unit, before_number
 
 
+# With no list of nouns, the word right after the unit is the noun ("a two-year investigation"),
+# when it is a lowercase content word.
+_ANY_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z][a-z]{2,})\b")
+_NOT_NOUNS = frozenset(
+    "and but for from into with that than then this the its old high low period ago ahead "
+    "earlier later before after since until through".split()
+)
+_NO_MATCH = re.compile(r"(?!)")
+
+
 def durations(
     analysis: Analysis, nouns: list[str], synonyms: dict[str, str] | None = None
 ) -> list[Fact]:
     """How long things last, in days, in text order: "a 90-day truce", "a truce lasting 90
-    days", "the truce lasts 42 days"."""
+    days", "the truce lasts 42 days". An empty `nouns` takes any noun written right after the
+    unit ("a two-year investigation")."""
     text = analysis.text
-    after_unit, before_number = _noun_patterns(tuple(nouns))
+    if nouns:
+        after_unit, before_number = _noun_patterns(tuple(nouns))
+    else:
+        after_unit, before_number = _ANY_NOUN_AFTER, _NO_MATCH
     out: list[Fact] = []
     for unit in _UNIT.finditer(text):
         number = _NUMBER_BEFORE.search(text, max(0, unit.start() - 12), unit.start())
@@ -101,6 +117,8 @@ def durations(
         if found is None:
             continue
         noun = found.group("noun").lower()
+        if not nouns and noun in _NOT_NOUNS:
+            continue
         head = number.start() if noun_after is not None else found.start()
         before = text[max(0, head - 30) : head]
         words = re.findall(r"[\w']+", before)
@@ -116,6 +134,8 @@ def durations(
                 unit.end(),
                 determiner in ANAPHORIC or named_again,
                 _qualifier(text, end_of_statement),
+                determiner in ("a", "an") and not named_again,
+                unit.group("unit").lower(),
             )
         )
     return out

@@ -150,3 +150,49 @@ def test_across_articles_a_duration_in_another_wording(
     ]
     found = [[(f.rule, f.quote) for f in found] for found in check_batch(docs, test_ruleset)]
     assert found == [[(CROSS, "42 days")], [], []]
+
+
+LENGTH = "consistency.length-of-a-thing-changes-within-article"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "A two-year inquiry by the council found waste. "
+            "Auditors from three towns joined the 12-year inquiry.",
+            "12-year",
+        ),
+        (
+            "Officials blamed an 18-day delay on the ministry. They defended the 19-day delay.",
+            "19-day",
+        ),
+        (
+            "The mayor announced a six-month review. Aides said the nine-month review starts now.",
+            "nine-month",
+        ),
+    ],
+)
+def test_any_thing_introduced_once_keeps_its_length(
+    test_ruleset: Ruleset, doc: Callable[..., Document], text: str, flagged: str
+) -> None:
+    assert _flags(test_ruleset, doc, text) == [(LENGTH, flagged)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # known to the reader, with siblings: "the 10-year" and "the 30-year" bond
+        "The 10-year bond yield rose. A 30-year bond sale drew bids. The 30-year bond fell.",
+        # two introduced: the later mention may mean either
+        "A two-year study and a five-year study appeared. The five-year study was larger.",
+        # same length in another unit: "three-month" is "90-day" within the tolerance
+        "The city began a three-month review. The 90-day review ends in June.",
+        # a 30-year-old is an age, not a thing that lasts
+        "A 30-year-old man was arrested. The 45-year-old woman was released.",
+    ],
+)
+def test_things_with_siblings_or_equal_lengths_stay_silent(
+    test_ruleset: Ruleset, doc: Callable[..., Document], text: str
+) -> None:
+    assert _flags(test_ruleset, doc, text) == []
