@@ -26,9 +26,20 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--date", type=iso_date, help="story date YYYY-MM-DD (default: from the text)"
     )
-    parser.add_argument("--format", choices=("text", "json", "slack"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "slack"),
+        default="text",
+        help="text: a linter-style report (default); json: the evaluation contract; "
+        "slack: the Block Kit messages the bot would post",
+    )
     parser.add_argument("--rules", help="rules directory (default: the bundled rules)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (default: auto, when writing to a terminal)",
+    )
     parser.add_argument(
         "--explain",
         action="store_true",

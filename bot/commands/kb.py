@@ -15,11 +15,11 @@ def register(subparsers: Any) -> None:
     who = sub.add_parser(
         "who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29'
     )
-    who.add_argument("title")
+    who.add_argument("title", help='a title as written in copy, e.g. "Treasury Secretary"')
     who.add_argument("--on", type=iso_date, default=None, help="date (default: today)")
     who.set_defaults(func=run_who)
     person = sub.add_parser("person", help='the offices a person held: kb person "Olaf Scholz"')
-    person.add_argument("name")
+    person.add_argument("name", help="a person's name or a known short form")
     person.set_defaults(func=run_person)
     stats = sub.add_parser(
         "stats", help="terms per office group and jurisdiction, with as-of dates"
