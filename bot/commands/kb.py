@@ -15,11 +15,11 @@ def register(subparsers: Any) -> None:
     who = sub.add_parser(
         "who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29'
     )
-    who.add_argument("title")
+    who.add_argument("title", help='a title as written in copy, e.g. "Treasury Secretary"')
     who.add_argument("--on", type=iso_date, default=None, help="date (default: today)")
     who.set_defaults(func=run_who)
     person = sub.add_parser("person", help='the offices a person held: kb person "Olaf Scholz"')
-    person.add_argument("name")
+    person.add_argument("name", help="a person's name or a known short form")
     person.set_defaults(func=run_person)
     stats = sub.add_parser(
         "stats", help="terms per office group and jurisdiction, with as-of dates"
@@ -70,25 +70,25 @@ def _index(args: argparse.Namespace) -> Any:
 
 def run_who(args: argparse.Namespace) -> int:
     from bot.kb.officeholding_text import describe_term
-    from bot.kb.query import offices_for_title, who
+    from bot.kb.query import Answer, answer, offices_for_title
 
     index = _index(args)
     day = args.on or date.today()
-    offices = offices_for_title(index, args.title)
-    if not offices:
+    if not offices_for_title(index, args.title):
         print(f"no office is called {args.title!r} in the knowledge base")
         return 1
-    found = who(index, args.title, day)
     kb = index.kb
-    for office in offices:
-        start, end = kb.coverage(office)
-        holders = [h for h in found if h.office == office]
-        names = "; ".join(describe_term(kb, h.term) for h in holders) or (
-            "unknown (the KB does not know who held it then)"
-            if not start <= day <= end
-            else "nobody"
-        )
-        print(f"{kb.offices[office].name} on {day.isoformat()}: {names}")
+    for found in answer(index, args.title, day):
+        terms = "; ".join(describe_term(kb, h.term) for h in found.holdings)
+        if found.answer is Answer.KNOWN:
+            said = terms
+        elif found.answer is Answer.UNCERTAIN:
+            said = f"uncertain (the dates are not precise enough to tell): {terms}"
+        elif found.answer is Answer.NOBODY:
+            said = "nobody"
+        else:
+            said = "unknown (the KB does not know who held it then)"
+        print(f"{kb.offices[found.office].name} on {day.isoformat()}: {said}")
     return 0
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
-from bot.kb.index import KnowledgeIndex, fold
+from bot.kb.index import KnowledgeIndex
 from bot.kb.model import Term
+from bot.text.fold import fold
 
 
 @dataclass(frozen=True)
@@ -33,12 +35,46 @@ def offices_for_title(index: KnowledgeIndex, title: str) -> list[str]:
     return list(index.title_forms.get(title.lower(), ()))
 
 
+class Answer(StrEnum):
+    """What the KB can say about an office on a day."""
+
+    KNOWN = "known"  # these people surely held it
+    UNCERTAIN = "uncertain"  # imprecise dates: these people may or may not have held it
+    NOBODY = "nobody"  # the KB lists every holder then, and there was none
+    UNKNOWN = "unknown"  # outside the period the KB lists every holder for
+
+
+@dataclass(frozen=True)
+class OfficeAnswer:
+    office: str
+    answer: Answer
+    holdings: tuple[Holding, ...]  # the sure holders, or the uncertain ones
+
+
 def who(index: KnowledgeIndex, title: str, day: date) -> list[Holding]:
+    """The people who surely held the offices a title names on `day`."""
+    return [h for a in answer(index, title, day) if a.answer is Answer.KNOWN for h in a.holdings]
+
+
+def answer(index: KnowledgeIndex, title: str, day: date) -> list[OfficeAnswer]:
+    """Per office the title names: who held it on `day`, or why the KB cannot say.
+
+    A holder is only named when every reading of the dates puts `day` inside the term; where
+    a year- or month-only date (or a range) leaves it open, the answer is "uncertain"."""
     kb = index.kb
     out = []
     for office in offices_for_title(index, title):
-        for term in kb.holders(office, day):
-            out.append(Holding(term.person, office, term))
+        sure = tuple(Holding(t.person, office, t) for t in kb.holders(office, day))
+        maybe = tuple(Holding(t.person, office, t) for t in kb.uncertain_holders(office, day))
+        seats = kb.offices[office].seats
+        if sure and (seats == 1 or not maybe):
+            out.append(OfficeAnswer(office, Answer.KNOWN, sure))
+        elif maybe:
+            out.append(OfficeAnswer(office, Answer.UNCERTAIN, (*sure, *maybe)))
+        elif kb.covered(office, day):
+            out.append(OfficeAnswer(office, Answer.NOBODY, ()))
+        else:
+            out.append(OfficeAnswer(office, Answer.UNKNOWN, ()))
     return out
 
 

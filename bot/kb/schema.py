@@ -21,6 +21,7 @@ class SourceSpec(_Strict, frozen=True):
     url: str | None = None
     licence: str | None = None
     priority: int = 50
+    checked_to: date | None = None  # facts after this day are unchecked (omit: all checked)
 
 
 class JurisdictionSpec(_Strict, frozen=True):

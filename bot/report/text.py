@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.document.model import Document
 from bot.engine.finding import Finding, Severity
+from bot.report.model import Report
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -34,15 +34,13 @@ def _underlined(finding: Finding, colour: bool) -> list[str]:
     return [f"    {marked}", "    " + " " * at + _paint("^" * max(1, len(quote)), "1", colour)]
 
 
-def render(
-    documents: Sequence[Document], findings: Sequence[Sequence[Finding]], *, colour: bool = False
-) -> str:
+def render(reports: Sequence[Report], *, colour: bool = False) -> str:
     lines: list[str] = []
     total = 0
-    for doc, found in zip(documents, findings, strict=True):
+    for doc, found in ((r.document, r.findings) for r in reports):
         lines.append(
             _paint(f"{doc.name}", "1", colour)
-            + f"  (story date {doc.story_date.isoformat()}, from {doc.date_source.value})"
+            + f"  (story date {doc.story_date.isoformat()}, {doc.date_label})"
         )
         if not found:
             lines.append("  no problems found")
@@ -58,7 +56,7 @@ def render(
             for evidence in f.evidence:
                 lines.append(f"    evidence: {evidence}")
         lines.append("")
-    docs = len(documents)
+    docs = len(reports)
     lines.append(
         f"{total} finding{'s' if total != 1 else ''} in {docs} document{'s' if docs != 1 else ''}"
     )

@@ -29,6 +29,7 @@ class CrossSourceParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
     min_shared: int = 3  # distinctive words two articles must share to be one story
     min_overlap: float = 0.3  # ... as a share of the smaller article's distinctive words
     name_similarity: float = 88.0  # rapidfuzz ratio for two spellings of one name
+    synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
 
 
 class _Stated(msgspec.Struct, frozen=True):
@@ -67,8 +68,8 @@ def stories(contexts: list[Context], params: CrossSourceParams) -> list[list[int
 
 
 def _facts_of(ctx: Context, params: CrossSourceParams) -> dict[tuple[str, str], facts.Fact]:
-    found = facts.deadlines(ctx.analysis, params.subjects) + facts.durations(
-        ctx.analysis, params.nouns
+    found = facts.deadlines(ctx.analysis, params.subjects, params.synonyms) + facts.durations(
+        ctx.analysis, params.nouns, params.synonyms
     )
     subjects = {f.about for f in found if f.kind == "deadline" and f.about != "deadline"}
     out: dict[tuple[str, str], facts.Fact] = {}

@@ -1,4 +1,4 @@
-"""Importers that turn the public data files in /work/shared/data into knowledge-base YAML.
+"""Importers that turn the public data files in the shared data folder into knowledge-base YAML.
 
 One module per data file (us_executive, us_legislators, us_cabinet, world_heads), shared helpers
 for names, dates and output, and `run` to import everything:

@@ -27,7 +27,7 @@ import csv
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from bot.errors import KnowledgeError
 from bot.kb.importers.model import (
@@ -40,7 +40,6 @@ from bot.kb.importers.model import (
     When,
     unique,
 )
-from bot.kb.importers.names import fold
 from bot.kb.importers.sources import (
     EARLIEST_END,
     SNAPSHOT_2026_DATE,
@@ -72,6 +71,7 @@ from bot.kb.importers.world_positions import (
     clean_label,
     titles,
 )
+from bot.text.fold import strip_accents
 
 # Offices held by two people at once: Andorra's co-princes, San Marino's captains regent,
 # Nicaragua's co-presidents (2025) and Libya's rival prime ministers (2022-).
@@ -428,11 +428,16 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
 
 
 def _end_after(last: date, points: list[date], newer: list[Stint], daily: set[date]) -> When | None:
-    """Seen in office on `last`: open if that is the office's last sighting, else bounded."""
+    """Seen in office on `last`: open if that is the office's last sighting, else an end
+    between the day after `last` and the first sign of a change: the next snapshot that no
+    longer lists the holder, or a successor's start if that is earlier. Only the daily
+    snapshots pin a handover to the day; a successor's start is no proof of one (an interim
+    holder may come between: Bangladesh 2024, Thailand 2025)."""
     later = [p for p in points if p > last]
     if not later:
         return None
     upper = later[0]
+    bound = upper if upper in daily else date(upper.year, 12, 31)
     starts = [
         b.start
         for b in newer
@@ -440,14 +445,15 @@ def _end_after(last: date, points: list[date], newer: list[Stint], daily: set[da
         or (not b.start.exact and last.year <= b.start.earliest.year <= upper.year)
     ]
     if starts:
-        return min(starts)
-    return When.day(upper) if upper in daily else When.year(upper.year)
+        bound = min(bound, max(min(s.latest for s in starts), last + timedelta(days=1)))
+    return When(last + timedelta(days=1), bound)
 
 
 def _refine(end: When, newer: list[Stint]) -> When:
-    """A recorded end year made exact by a successor's exact start in that year."""
+    """A recorded end year bounded by a successor's exact start in that year (the end is no
+    later than the successor's first day, and no earlier than the year's first)."""
     exact = [b.start for b in newer if b.start.exact and b.start.earliest.year == end.earliest.year]
-    return min(exact) if exact else end
+    return When(end.earliest, min(exact).earliest) if exact else end
 
 
 def _office_record(office: _Office) -> Office:
@@ -542,7 +548,7 @@ def _people(result: ImportResult, rows: _Rows, sightings: list[Sighting]) -> Non
         local = list(unique(rows.local[holder]))
         accepted, refused = variants(name, labels, cut_from, local, iso)
         for label in unique(refused):
-            if not is_bare_qid(label) and fold(label) != fold(name):
+            if not is_bare_qid(label) and strip_accents(label) != strip_accents(name):
                 result.notes.append(
                     f"{holder} {name}: other label not imported as a variant: {label!r}"
                 )
