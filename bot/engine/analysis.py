@@ -325,6 +325,22 @@ class Analysis:
         """Start offsets of `mentions`, for bisection."""
         return [m.start for m in self.mentions]
 
+    @cached_property
+    def mentions_of(self) -> dict[str, list[Mention]]:
+        """Each resolved person's mentions, in text order (later mentions, introductions)."""
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.person is not None:
+                out.setdefault(m.person, []).append(m)
+        return out
+
+    def introduced_at(self, person: str) -> int | None:
+        """Where the article first names the person in full or with a title, if it does."""
+        for m in self.mentions_of.get(person, ()):
+            if not m.short or m.title is not None:
+                return m.start
+        return None
+
     def _resolve_short(
         self, hit: NameHit, title: TitleHit | None, seen_full: set[str]
     ) -> tuple[str, ...]:

@@ -105,8 +105,8 @@ def _later_mentions(analysis: Analysis, verdict: Verdict) -> list[Mention]:
     that speaks of now ("Biden on Tuesday denied"), not quoted, not history."""
     m = verdict.mention
     out = []
-    for x in analysis.mentions:
-        if x.person != verdict.person or x.start <= m.end or x.title is not None:
+    for x in analysis.mentions_of.get(verdict.person, ()):
+        if x.start <= m.end or x.title is not None:
             continue
         reading = analysis.read(*x.span)
         if reading.speaks_of_now and reading.subject and reading.strength is not Strength.WEAK:
