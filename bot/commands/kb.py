@@ -94,11 +94,11 @@ def run_who(args: argparse.Namespace) -> int:
 
 def run_person(args: argparse.Namespace) -> int:
     from bot.kb.officeholding_text import describe_term
-    from bot.kb.query import find_people
+    from bot.kb.query import resolve
 
     index = _index(args)
     kb = index.kb
-    people = find_people(index, args.name)
+    people = resolve(index, args.name)
     if not people:
         print(f"{args.name!r} is not in the knowledge base")
         return 1

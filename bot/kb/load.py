@@ -26,15 +26,19 @@ from bot.kb.model import (
     FuzzyDate,
     Jurisdiction,
     KnowledgeBase,
+    NameRules,
+    Nickname,
     Office,
+    Particle,
     Person,
     Platform,
     PlatformUser,
+    Regnal,
     Role,
     Source,
     Term,
 )
-from bot.kb.schema import KBFile, PersonSpec, TermSpec
+from bot.kb.schema import KBFile, NamesSpec, PersonSpec, TermSpec
 
 _QID = re.compile(r"^Q\d+$")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -126,6 +130,9 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
     aliases = _merge_people(kb, people_specs, seats_of)
     _merge_terms(kb, term_specs, aliases)
     for path, spec in files:
+        if spec.names is not None:
+            kb.names = kb.names.merged(_names(kb, path, spec.names, aliases))
+    for path, spec in files:
         for p in spec.platforms:
             _require(path, p.id, "source", p.source, kb.sources)
             users = []
@@ -145,6 +152,32 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
                 tuple(users),
             )
     return kb
+
+
+def _names(kb: KnowledgeBase, path: Path, spec: NamesSpec, aliases: dict[str, str]) -> NameRules:
+    """One file's name rules, their people and offices checked."""
+    for group in spec.transliterations:
+        if len(set(group)) < 2:
+            raise KnowledgeError(
+                str(path), None, "names", f"a transliteration needs two spellings: {group}"
+            )
+    for regnal in spec.regnal:
+        for office in regnal.offices:
+            _require(path, "names.regnal", "office", office, kb.offices)
+    nicknames = []
+    for n in spec.nicknames:
+        person = aliases.get(n.person, n.person)
+        _require(path, "names.nicknames", "person", person, kb.people)
+        nicknames.append(Nickname(person, tuple(n.forms), n.alone))
+    return NameRules(
+        honorifics=tuple(spec.honorifics),
+        particles=tuple(Particle(tuple(p.forms), p.droppable, p.short) for p in spec.particles),
+        transliterations=tuple(tuple(g) for g in spec.transliterations),
+        regnal=tuple(
+            Regnal(tuple(r.titles), tuple(r.offices), tuple(r.groups)) for r in spec.regnal
+        ),
+        nicknames=tuple(nicknames),
+    )
 
 
 def _require(path: Path, owner: str, what: str, ident: str, table: Mapping[str, Any]) -> None:

@@ -269,6 +269,50 @@ class Platform(msgspec.Struct, frozen=True, gc=False):
     users: tuple[PlatformUser, ...]
 
 
+class Particle(msgspec.Struct, frozen=True, gc=False):
+    """Interchangeable spellings of a particle before a surname ("al-", "el-", "al ")."""
+
+    forms: tuple[str, ...]
+    droppable: bool = False  # the name is also written without it ("Bashar Assad", "Sisi")
+    short: bool = False  # the surname with the particle is a safe form alone ("el-Sisi")
+
+
+class Regnal(msgspec.Struct, frozen=True, gc=False):
+    """Titles written before a regnal name ("Pope Leo", "King Charles") for holders of these
+    offices or office groups."""
+
+    titles: tuple[str, ...]
+    offices: tuple[str, ...] = ()
+    groups: tuple[OfficeGroup, ...] = ()
+
+
+class Nickname(msgspec.Struct, frozen=True, gc=False):
+    """A name one person goes by, written for the first name ("Bibi Netanyahu") or alone."""
+
+    person: str
+    forms: tuple[str, ...]
+    alone: bool = True
+
+
+class NameRules(msgspec.Struct, frozen=True, gc=False):
+    """How names are written in copy (the `names:` sections; bot.kb.names generates forms)."""
+
+    honorifics: tuple[str, ...] = ()
+    particles: tuple[Particle, ...] = ()
+    transliterations: tuple[tuple[str, ...], ...] = ()
+    regnal: tuple[Regnal, ...] = ()
+    nicknames: tuple[Nickname, ...] = ()
+
+    def merged(self, other: NameRules) -> NameRules:
+        return NameRules(
+            self.honorifics + other.honorifics,
+            self.particles + other.particles,
+            self.transliterations + other.transliterations,
+            self.regnal + other.regnal,
+            self.nicknames + other.nicknames,
+        )
+
+
 @dataclass
 class KnowledgeBase:
     """All facts, merged and indexed by person and office. Immutable once built."""
@@ -280,6 +324,7 @@ class KnowledgeBase:
     terms_by_person: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
     terms_by_office: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
     platforms: dict[str, Platform] = field(default_factory=dict)
+    names: NameRules = field(default_factory=NameRules)  # how names are written (bot.kb.names)
     version: str = ""
 
     def terms_of(self, person: str) -> tuple[Term, ...]:
