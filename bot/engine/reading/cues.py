@@ -79,6 +79,8 @@ class CueSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     # a weak sign of history that a present anchor in the clause overrides ("the order signed
     # by President X" is history; "... signed by President X on Tuesday" is news)
     yields_to_anchor: bool = False
+    # a past verb in the first N paragraphs reports the story's own news (the inverted pyramid)
+    lede_paragraphs: int = 0
 
 
 class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -198,7 +200,11 @@ def _compile(path: Path, node: Any, lexicon: dict[str, Any], seen: set[str]) -> 
         raise fail(f"duplicate cue id '{spec.id}'", "$.id")
     seen.add(spec.id)
     matchers = sum(bool(x) for x in (spec.words, spec.patterns, spec.verb_class))
-    if spec.scope is not Scope.QUOTE and not matchers and not spec.earlier_year:
+    if (
+        spec.scope is not Scope.QUOTE
+        and not matchers
+        and not (spec.earlier_year or spec.lede_paragraphs)
+    ):
         raise fail("a cue needs 'words', 'patterns', 'verb_class' or 'earlier_year'")
     if spec.words and spec.scope is not Scope.MODIFIER:
         raise fail("'words' are for the 'modifier' scope; use 'patterns'", "$.words")

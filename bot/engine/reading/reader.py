@@ -33,6 +33,8 @@ _ADVERBIAL_BEFORE = re.compile(
 _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards".split()
 )
+# a clause these open is background to another ("When Rice went on the talk shows, ...")
+_SUBORDINATORS = r"(?:when|while|whereas|after|before|as|because|although|though|if|since)\b"
 _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
@@ -214,6 +216,9 @@ class ReadingModel:
             decided = self._verb_reading(verb[1])
         elif not subject:
             decided = self._object_reading(text, lead_verbs, np_start, end, sentence.end)
+        subordinate = re.match(_SUBORDINATORS, clause_text, re.IGNORECASE) is not None
+        if decided is not None and decided.cue == self._past_cue() and not subordinate:
+            decided = self._in_lede(document, start) or decided
         if decided is None:
             return Reading(Frame.UNKNOWN, subject=subject)
         return self._discounted(decided, text, sentence.start, sentence.end, story_year)
@@ -244,6 +249,17 @@ class ReadingModel:
             # "reported to John Bolton": a past reporting verb with an object is just the past
             return Reading(Frame.UNKNOWN, cue=self._past_cue(), evidence=nearest.group(0))
         return msgspec.structs.replace(decided, subject=False)
+
+    def _in_lede(self, document: Document, start: int) -> Reading | None:
+        """News tells the news first: a past verb in the opening paragraphs reports the event
+        the story is about (the inverted pyramid), not history."""
+        for cue in self._by_scope[Scope.VERB]:
+            lede = cue.spec.lede_paragraphs
+            if lede and document.paragraph_index(start) < lede:
+                return _decided(
+                    cue, f"paragraph {document.paragraph_index(start) + 1}", subject=True
+                )
+        return None
 
     def _past_cue(self) -> str | None:
         past = (c.id for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PAST)
