@@ -35,6 +35,7 @@ _PREPOSITIONS = frozenset(
 )
 # a clause these open is background to another ("When Rice went on the talk shows, ...")
 _SUBORDINATORS = r"(?:when|while|whereas|after|before|as|because|although|though|if|since)\b"
+_RELATIVE = re.compile(r",\s+who\s+")
 _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
@@ -216,6 +217,12 @@ class ReadingModel:
             decided = self._verb_reading(verb[1])
         elif not subject:
             decided = self._object_reading(text, lead_verbs, np_start, end, sentence.end)
+        if decided is None or not decided.speaks_of_now:
+            # "President Obama, who this week suggested ...": the relative clause says what the
+            # person does, and when
+            relative = self._relative_reading(text, end, sentence.end, story_year)
+            if relative is not None:
+                return relative
         subordinate = re.match(_SUBORDINATORS, clause_text, re.IGNORECASE) is not None
         if decided is not None and decided.cue == self._past_cue() and not subordinate:
             decided = self._in_lede(document, start) or decided
@@ -249,6 +256,28 @@ class ReadingModel:
             # "reported to John Bolton": a past reporting verb with an object is just the past
             return Reading(Frame.UNKNOWN, cue=self._past_cue(), evidence=nearest.group(0))
         return msgspec.structs.replace(decided, subject=False)
+
+    def _relative_reading(self, text: str, end: int, hi: int, story_year: int) -> Reading | None:
+        """The reading of a relative clause about the mention (", who ..."), if it decides."""
+        opener = _RELATIVE.match(text, end, hi)
+        if opener is None:
+            return None
+        stop = re.search(r"[,;:.!?—–]", text[opener.end() : hi])
+        clause_end = opener.end() + stop.start() if stop else hi
+        clause = text[opener.end() : clause_end]
+        if _earlier_year(text, opener.end(), clause_end, story_year) is not None:
+            return None
+        for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.frame is Frame.HISTORICAL and _search(cue, clause):
+                return None
+        anchor = self._anchor(clause)
+        if anchor is not None:
+            return msgspec.structs.replace(anchor, subject=True)
+        verb = scope.verb_after(text, opener.end(), clause_end, self.lexicon)
+        decided = self._verb_reading(verb[1]) if verb else None
+        if decided is None or not decided.speaks_of_now:
+            return None
+        return decided
 
     def _in_lede(self, document: Document, start: int) -> Reading | None:
         """News tells the news first: a past verb in the opening paragraphs reports the event

@@ -193,6 +193,7 @@ _VERBS_IN_LY = frozenset(
     "imply implies multiply fly flies ally allies rally rallies tally".split()
 )
 _POSSESSIVE = re.compile(r"['’]s\s+")
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+")
 
 
 def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
@@ -205,6 +206,14 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
         if m is None:
             break
         pos = m.end()
+    coordinated = _COORDINATED.match(text, pos, limit)
+    if coordinated is not None:
+        # "Paul Ryan and several state attorneys general have said": the verb of the pair
+        for word in list(_WORD.finditer(text, coordinated.end(), limit))[:8]:
+            if any(c in text[pos : word.start()] for c in ",;:.!?"):
+                break
+            if is_verb(word.group(0), lexicon):
+                return word.start(), text[word.start() : limit]
     tokens = list(_WORD.finditer(text, pos, limit))
     i = 0
     possessive = _POSSESSIVE.match(text, pos, limit)
