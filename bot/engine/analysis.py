@@ -99,6 +99,10 @@ _NOT_AN_ORG = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset(
+    "to of for with against at on in from by about over under into onto toward towards "
+    "between among like unlike than".split()
+)
 _ABBREVIATED_FIRST_NAMES = frozenset({"Wm.", "Chas.", "Geo.", "Thos.", "Jas.", "Jos.", "Robt."})
 _NAME_WORDS_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+")
 
@@ -333,6 +337,12 @@ class Analysis:
             if m.person is not None:
                 out.setdefault(m.person, []).append(m)
         return out
+
+    def after_preposition(self, start: int) -> bool:
+        """Does a preposition stand right before `start` ("an aide to Dole")? The name then
+        belongs to another noun's phrase, not to the clause's subject."""
+        before = word_before(self.text, start, 1)
+        return bool(before) and before[0] in _PREPOSITIONS
 
     def introduced_at(self, person: str) -> int | None:
         """Where the article first names the person in full or with a title, if it does."""

@@ -71,8 +71,12 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         person = m.person
         if person is None or not m.short or m.title is not None:
             continue
-        if _introduced(analysis, person, m.start) or _premodifier(analysis, m):
-            continue
+        if (
+            _introduced(analysis, person, m.start)
+            or _premodifier(analysis, m)
+            or analysis.after_preposition(m.start)
+        ):
+            continue  # introduced, a modifier ("Obama appointees"), or "an aide to Dole"
         died = kb.people[person].died
         if died is not None and died < day:
             continue  # a dead holder's surname speaking now is someone else's

@@ -104,9 +104,15 @@ def _later_mentions(analysis: Analysis, verdict: Verdict) -> list[Mention]:
     """Later bare mentions of a miscast person that carry the same error: the subject of a verb
     that speaks of now ("Biden on Tuesday denied"), not quoted, not history."""
     m = verdict.mention
+    first = verdict.reading
+    sure = first is not None and (
+        first.strength is Strength.STRONG or (first.strength is Strength.MEDIUM and first.subject)
+    )
+    if not sure:
+        return []  # a later mention only carries an error the first mention surely makes
     out = []
     for x in analysis.mentions_of.get(verdict.person, ()):
-        if x.start <= m.end or x.title is not None:
+        if x.start <= m.end or x.title is not None or analysis.after_preposition(x.start):
             continue
         reading = analysis.read(*x.span)
         if reading.speaks_of_now and reading.subject and reading.strength is not Strength.WEAK:

@@ -90,6 +90,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     past_auxiliaries: frozenset[str]
     modals: frozenset[str]
     reporting_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     irregular_past: frozenset[str]
     present_forms: frozenset[str]
     not_verbs: frozenset[str]

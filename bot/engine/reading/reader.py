@@ -34,7 +34,9 @@ _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards".split()
 )
 # a clause these open is background to another ("When Rice went on the talk shows, ...")
-_SUBORDINATORS = r"(?:when|while|whereas|after|before|as|because|although|though|if|since)\b"
+_SUBORDINATORS = (
+    r"(?:when|while|whereas|after|before|as|because|although|though|if|since|who|which|that)\b"
+)
 _RELATIVE = re.compile(r",\s+who\s+")
 _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
@@ -241,7 +243,9 @@ class ReadingModel:
         nearest = verbs[-1]
         between = text[nearest.end() : np_start].lower().split()
         reported = scope.verb_class(nearest.group(0), lexicon) is VerbClass.REPORTING
-        if reported and not any(w in _PREPOSITIONS for w in between):
+        if (reported or scope.takes_a_clause(nearest.group(0), lexicon)) and not any(
+            w in _PREPOSITIONS for w in between
+        ):
             after = scope.verb_after(text, end, limit, lexicon)
             return self._verb_reading(after[1]) if after else None
         group = nearest

@@ -156,6 +156,23 @@ _NON_FINITE = frozenset({"be", "been", "being"})
 _PRONOUNS = frozenset("who which that he she it they we i you".split())
 
 
+def takes_a_clause(word: str, lexicon: Lexicon) -> bool:
+    """A verb whose object is a clause ("think", "means", "showed"), in any of its forms."""
+    w = word.lower()
+    verbs = lexicon.complement_verbs
+    if w in verbs or w in _IRREGULAR_COMPLEMENT:
+        return True
+    for suffix, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and w[: -len(suffix)] + add in verbs:
+            return True
+    return False
+
+
+_IRREGULAR_COMPLEMENT = frozenset(
+    "thought knew meant showed shown felt found saw heard learned learnt understood".split()
+)
+
+
 def _reporting_base(w: str, lexicon: Lexicon) -> str | None:
     verbs = lexicon.reporting_verbs
     if w in verbs:
