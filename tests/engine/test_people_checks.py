@@ -97,7 +97,14 @@ def test_administration_of_a_former_president(test_ruleset, doc) -> None:
     assert [(f.quote, f.suggestion) for f in found] == [
         ("Biden administration", "Trump administration")
     ]
-    assert _flags(test_ruleset, doc, "The Biden administration imposed the rules.", day) == []
+    # past the opening paragraphs a past verb is history; in the lede it is the story's news
+    later = (
+        "Chip makers met on Monday.\n\nPrices rose.\n\nThe Biden administration imposed the rules."
+    )
+    assert _flags(test_ruleset, doc, later, day) == []
+    assert _flags(test_ruleset, doc, "The Biden administration imposed the rules.", day) == [
+        ("Biden administration", "anachronism")
+    ]
     assert (
         _flags(test_ruleset, doc, "The rules date from the Biden administration in 2024.", day)
         == []
