@@ -108,14 +108,16 @@ def _later_mentions(analysis: Analysis, verdict: Verdict) -> list[Mention]:
     sure = first is not None and (
         first.strength is Strength.STRONG or (first.strength is Strength.MEDIUM and first.subject)
     )
-    if not sure:
-        return []  # a later mention only carries an error the first mention surely makes
     out = []
     for x in analysis.mentions_of.get(verdict.person, ()):
         if x.start <= m.end or x.title is not None or analysis.after_preposition(x.start):
             continue
         reading = analysis.read(*x.span)
-        if reading.speaks_of_now and reading.subject and reading.strength is not Strength.WEAK:
+        if not (reading.speaks_of_now and reading.subject):
+            continue
+        # the same error only where the first mention surely makes it, or this one says "now"
+        # itself ("Biden on Tuesday denied"): a doubtful first mention never cascades
+        if reading.strength is Strength.STRONG or (sure and reading.strength is Strength.MEDIUM):
             out.append(x)
     return out
 
