@@ -204,7 +204,23 @@ class Analysis:
 
     @cached_property
     def name_hits(self) -> list[NameHit]:
-        return self.knowledge.find_names(self.text)
+        """Known names in the text. A short form that begins with a title ("Queen Elizabeth"
+        for Elizabeth II) gives way to the title and the full name after it ("Queen" +
+        "Elizabeth II"), so that the title is judged like any other."""
+        hits = self.knowledge.find_names(self.text)
+        out = []
+        for hit in hits:
+            title = self._title_by_start.get(hit.start) if hit.short else None
+            if title is not None and title.end < hit.end:
+                inner = self.knowledge.find_names(self.text[title.end : hit.end + 40])
+                first = inner[0] if inner else None
+                if first is not None and not first.short and first.start <= 1:
+                    shift = title.end
+                    hit = msgspec.structs.replace(
+                        first, start=first.start + shift, end=first.end + shift
+                    )
+            out.append(hit)
+        return out
 
     @cached_property
     def full_name_spans(self) -> Spans:

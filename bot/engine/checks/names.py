@@ -115,7 +115,8 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
         start, end = run.start() + spans[first][0], run.start() + spans[last][1]
         if analysis.full_name_spans.overlaps(start, end):
             continue
-        written = analysis.text[start:end].rstrip(".,")
+        # the span is the name itself: "Mnuchn" in "Steven Mnuchn's plan"
+        written = re.sub(r"['’]s$", "", analysis.text[start:end].rstrip(".,"))
         folded = " ".join(folded_words[first:last]) + " " + folded_words[last].rstrip(".,")
         if folded in index.known_forms:
             return None
