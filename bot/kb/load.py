@@ -48,7 +48,13 @@ def load_knowledge(root: Path) -> KnowledgeBase:
     """Read, validate and merge every KB file under `root`."""
     paths = sorted(p for p in root.rglob("*.yaml") if not p.name.startswith("."))
     files = [(path, _read(path)) for path in paths]
-    return build_knowledge(files)
+    kb = build_knowledge(files)
+    if not kb.people or not kb.offices:
+        # checks would find nothing to judge and say "nothing to flag": refuse instead
+        raise KnowledgeError(
+            str(root), None, None, "the knowledge base is empty: no people or no offices"
+        )
+    return kb
 
 
 def _read(path: Path) -> KBFile:
