@@ -21,8 +21,8 @@ class BuildWithRules(build_py):
 
     def run(self) -> None:
         super().run()
-        if getattr(self, "editable_mode", False):
-            return
+        if getattr(self, "editable_mode", False) or not RULES.is_dir():
+            return  # an editable install reads rules/ in place; an image may copy it apart
         target = Path(self.build_lib) / "bot" / "rules"
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(RULES, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
