@@ -19,8 +19,31 @@ def default_rules_dir() -> Path:
 
 
 def bundled_rules_dir() -> Path:
-    """The `rules/` folder shipped beside the package."""
-    return Path(__file__).resolve().parents[1] / "rules"
+    """The rules shipped with Copydesk: `bot/rules` in an installed package (pyproject maps
+    the repository's `rules/` there), else the repository's `rules/` beside `bot/`."""
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+def checked_rules_dir(given: Path | None = None) -> Path:
+    """The rules folder to use: `given` (`--rules`), else COPYDESK_RULES_DIR, else the bundled
+    rules. It must exist: without rules every article would come back "nothing to flag", so a
+    missing folder is an error that names it and where it came from."""
+    from bot.errors import ConfigError
+
+    configured = os.environ.get("COPYDESK_RULES_DIR")
+    if given is not None:
+        path, fix = given, "check the --rules argument"
+    elif configured:
+        path = Path(configured)
+        fix = "COPYDESK_RULES_DIR is set to it; correct it, or unset it to use the bundled rules"
+    else:
+        path = bundled_rules_dir()
+        fix = "the rules bundled with Copydesk are missing; reinstall Copydesk"
+    if not path.is_dir():
+        raise ConfigError(f"{path}: no such rules folder ({fix})")
+    return path
 
 
 def reading_dir(rules_dir: Path) -> Path:

@@ -51,6 +51,18 @@ def register(subparsers: Any) -> None:
     )
     refresh.add_argument("--timeout", type=float, default=60.0, help="read timeout per query (s)")
     refresh.set_defaults(func=run_refresh)
+    diff = sub.add_parser(
+        "diff",
+        help="what changed between two KB states: who came, who left, which dates moved",
+        description="Compare two states of the knowledge base, office by office. A state is a "
+        "rules or kb folder, a snapshot file from `kb refresh` (read over the bundled KB), or "
+        "git:REV (the repository's rules/kb at a commit). With one state, compare the "
+        "bundled KB with it.",
+    )
+    diff.add_argument("states", nargs="+", metavar="STATE", help="[OLD] NEW")
+    diff.add_argument("--group", action="append", default=[], help="only this office group")
+    diff.add_argument("--rules", help="the rules folder a snapshot is read over (default: bundled)")
+    diff.set_defaults(func=run_diff)
 
 
 def run_refresh(args: argparse.Namespace) -> int:
@@ -58,6 +70,32 @@ def run_refresh(args: argparse.Namespace) -> int:
     from bot.kb.refresh_cli import run_refresh as run
 
     return run(args)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from bot.errors import UsageError
+    from bot.kb.diff import bundled_without, diff, is_snapshot, load_files, load_state, render
+    from bot.paths import checked_rules_dir
+
+    if len(args.states) > 2:
+        raise UsageError("kb diff takes one or two states: [OLD] NEW")
+    rules = checked_rules_dir(Path(args.rules) if args.rules else None)
+    with tempfile.TemporaryDirectory(prefix="copydesk-diff-") as scratch:
+        if len(args.states) == 2:
+            old = load_state(args.states[0], rules, scratch=Path(scratch))
+        elif Path(args.states[0]).is_file():
+            old = bundled_without(args.states[0], rules)
+        else:
+            from bot.kb.diff import kb_files
+
+            old = load_files(kb_files(rules))
+        new = load_state(args.states[-1], rules, scratch=Path(scratch))
+    changes = diff(old, new, args.group, partial=is_snapshot(args.states[-1]))
+    print(render(changes, old, new))
+    return 0
 
 
 def _index(args: argparse.Namespace) -> Any:

@@ -47,8 +47,25 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_knowledge(root: Path) -> KnowledgeBase:
     """Read, validate and merge every KB file under `root`."""
     paths = sorted(p for p in root.rglob("*.yaml") if not p.name.startswith("."))
+    return load_files(paths, root)
+
+
+def load_files(paths: list[Path], root: Path | None = None) -> KnowledgeBase:
+    """Read, validate and merge these KB files (`root` names them in an error)."""
     files = [(path, _read(path)) for path in paths]
-    return build_knowledge(files)
+    kb = build_knowledge(files)
+    if not kb.people or not kb.offices:
+        # checks would find nothing to judge and say "nothing to flag": refuse instead
+        where = str(root) if root else ", ".join(str(p) for p in paths[:3]) or "(no files)"
+        raise KnowledgeError(
+            where, None, None, "the knowledge base is empty: no people or no offices"
+        )
+    return kb
+
+
+def read_file(path: Path) -> KBFile:
+    """One KB file, validated against the schema (errors name the file and line)."""
+    return _read(path)
 
 
 def _read(path: Path) -> KBFile:

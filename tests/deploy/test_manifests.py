@@ -31,12 +31,12 @@ def _one(path: Path) -> dict[str, Any]:
     return doc
 
 
-def _k8s(kind: str) -> dict[str, Any]:
+def _k8s(kind: str, name: str | None = None) -> dict[str, Any]:
     docs = [
         d
         for p in sorted((DEPLOY / "k8s").glob("*.yaml"))
         for d in _load(p)
-        if d.get("kind") == kind
+        if d.get("kind") == kind and (name is None or d["metadata"]["name"] == name)
     ]
     assert len(docs) == 1, f"expected one {kind} in deploy/k8s, found {len(docs)}"
     return docs[0]
@@ -248,7 +248,7 @@ def test_compose_prunes_the_database_on_a_schedule() -> None:
 
 
 def test_kubernetes_prunes_the_database_once_a_day_with_a_configurable_retention() -> None:
-    cron = _k8s("CronJob")
+    cron = _k8s("CronJob", "copydesk-prune")
     assert cron["spec"]["concurrencyPolicy"] == "Forbid"
     assert len(cron["spec"]["schedule"].split()) == 5
     pod = cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]

@@ -76,13 +76,5 @@ WORLD_SNAPSHOT_2026 = Source(
     checked_to=date(2025, 12, 31),
 )
 
-ALL_SOURCES: tuple[Source, ...] = (
-    US_CONGRESS,
-    US_CABINET,
-    WORLD_G20_ASEAN,
-    WORLD_SNAPSHOTS_2021_2024,
-    WORLD_SNAPSHOT_2026,
-)
-
 # Terms that ended before this day are not imported (the KB's coverage starts in 1990).
 EARLIEST_END = date(1990, 1, 1)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import (
     ImportResult,
     Jurisdiction,
@@ -556,3 +557,40 @@ def _people(result: ImportResult, rows: _Rows, sightings: list[Sighting]) -> Non
             v for v in accepted if v in ACCEPTED_LABELS or mechanical_variant(name, v)
         )
         result.add_person(Person(holder, name, accepted, short_forms(holder, name, iso, spellings)))
+
+
+G20 = "world-leaders-g20-asean-2026.csv"
+SNAPSHOTS = "world-heads-wikidata-snapshots-2021-2024.csv"
+SNAPSHOT_2026 = "world-heads-wikidata-snapshot-2026.csv"
+_FILES = (G20, SNAPSHOTS, SNAPSHOT_2026)
+_SOURCES = (WORLD_G20_ASEAN, WORLD_SNAPSHOTS_2021_2024, WORLD_SNAPSHOT_2026)
+
+
+def _world(inputs: Inputs) -> ImportResult:
+    """The three files analysed once, for the heads and the offices files."""
+    return inputs.shared(
+        "world-heads",
+        lambda i: import_world_heads(i.text(G20), i.text(SNAPSHOTS), i.text(SNAPSHOT_2026), _FILES),
+    )
+
+
+def build_heads(inputs: Inputs) -> ImportResult:
+    world = _world(inputs)
+    return ImportResult(people=world.people, terms=world.terms, notes=world.notes)
+
+
+def build_offices(inputs: Inputs) -> ImportResult:
+    world = _world(inputs)
+    return ImportResult(jurisdictions=world.jurisdictions, offices=world.offices)
+
+
+HEADS = Importer(
+    "world-heads.yaml", _FILES, _SOURCES, "Heads of state and government of the world.", build_heads
+)
+OFFICES = Importer(
+    "world-offices.yaml",
+    (SNAPSHOTS, SNAPSHOT_2026),
+    (WORLD_SNAPSHOTS_2021_2024, WORLD_SNAPSHOT_2026),
+    "Jurisdictions and head-of-state/government offices outside the curated countries.",
+    build_offices,
+)
