@@ -116,7 +116,8 @@ SILENT = [
     # does not say (in the lede it reports the story's news, see FLAGGED)
     (
         date(2025, 6, 20),
-        "Talks began.\n\nUnions waited.\n\nGerman Chancellor Olaf Scholz met union leaders in Berlin.",
+        "Talks began.\n\nUnions waited.\n\n"
+        "German Chancellor Olaf Scholz met union leaders in Berlin.",
     ),
     (
         date(2025, 4, 2),

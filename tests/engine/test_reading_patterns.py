@@ -46,7 +46,7 @@ CASES = [
     ),
     (
         date(2014, 4, 21),
-        "The country's former pro-Russia President Viktor Yanukovych said on Sunday he would return.",
+        "The country's former pro-Russia President Viktor Yanukovych said on Sunday he'd return.",
         "President Viktor Yanukovych",
         False,
         "former-title",
@@ -61,7 +61,7 @@ CASES = [
     ),
     (
         date(2018, 3, 2),
-        "The senators voted on Tuesday to keep Democratic President Barack Obama's policy on drones.",
+        "Senators voted on Tuesday to keep Democratic President Barack Obama's policy on drones.",
         "President Barack Obama",
         False,
         "era-of-holder",
