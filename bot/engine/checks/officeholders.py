@@ -143,12 +143,11 @@ def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
     if verdict.problem is Problem.NEVER_HELD:
         out += [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.actual]
     if verdict.reading is not None and verdict.reading.cue:
-        cue = analysis.reading.cue(verdict.reading.cue)
         out.append(
             Evidence(
                 f"the sentence speaks of the story's present: {verdict.reading.describe()}",
                 "Copydesk reading model",
-                _cue_url(cue.spec.id),
+                _cue_url(verdict.reading.cue),
             )
         )
     return out

@@ -76,6 +76,7 @@ class ReadingModel:
         self._by_scope: dict[Scope, tuple[Cue, ...]] = {
             s: tuple(c for c in cues if c.spec.scope is s) for s in Scope
         }
+        self._yielding = frozenset(c.id for c in cues if c.spec.yields_to_anchor)
 
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
@@ -91,7 +92,7 @@ class ReadingModel:
         np_start, decided = self._modifiers(text, start, end, sentence.start)
         if decided is None:
             decided = self._around(text, start, end, np_start, sentence.start, sentence.end)
-            if decided is not None and self.cue(decided.cue or "").spec.yields_to_anchor:
+            if decided is not None and decided.cue in self._yielding:
                 # only in the mention's own phrase: in "The rule, introduced by President Bush,
                 # was challenged on Tuesday" the anchor dates the challenge, not the rule
                 clause = scope.clause_around(
