@@ -99,6 +99,9 @@ _NOT_AN_ORG = frozenset(
 )
 
 
+# a surname glued to the next headline ("CornynThe Hill's ..."), then headlines up to "MORE"
+_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][\w'’]*)")
+_WIDGET_END = re.compile(r"\bMORE\b")
 _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards "
     "between among like unlike than".split()
@@ -203,13 +206,30 @@ class Analysis:
         return _lower_same_length(self.text)
 
     @cached_property
+    def residue(self) -> Spans:
+        """Scraped link widgets inside the copy ("Sen. John Cornyn John CornynThe Hill's 12:30
+        Report: ... MORE"): headlines of other stories, which no check should read as this one."""
+        spans = []
+        surnames = self.knowledge.known_surnames
+        for glued in _GLUED_NAME.finditer(self.text):
+            if fold(glued.group(1)) not in surnames or fold(glued.group(0)) in surnames:
+                continue  # "McConnell", "DeSantis": one name with a capital inside
+            more = _WIDGET_END.search(self.text, glued.end(), glued.end() + 600)
+            if more is not None and "\n" not in self.text[glued.start() : more.end()]:
+                spans.append((glued.start(), more.end()))
+        return Spans.merged(spans)
+
+    @cached_property
     def name_hits(self) -> list[NameHit]:
         """Known names in the text. A short form that begins with a title ("Queen Elizabeth"
         for Elizabeth II) gives way to the title and the full name after it ("Queen" +
         "Elizabeth II"), so that the title is judged like any other."""
         hits = self.knowledge.find_names(self.text)
+        residue = self.residue
         out = []
         for hit in hits:
+            if residue.overlaps(hit.start, hit.end):
+                continue
             title = self._title_by_start.get(hit.start) if hit.short else None
             if title is not None and title.end < hit.end:
                 inner = self.knowledge.find_names(self.text[title.end : hit.end + 40])

@@ -118,13 +118,18 @@ def _past_verb_before(text: str, start: int) -> str | None:
         return None
     clause = _CLAUSE_BREAK.split(head)[-1]
     words = re.findall(r"[A-Za-z]+", clause)[:-1]  # drop the "on"
-    for word in reversed(words[-4:]):
+    for i, word in reversed(list(enumerate(words))[-4:]):
         if word.lower() in _PRESENT_OR_FUTURE:
             return None  # "said the truce expires on ...": the nearest verb is not past
         if is_past_verb(word):
+            if any(w.lower() in _PERFECT_OR_FUTURE for w in words[max(0, i - 3) : i]):
+                return None  # "has timed elections on October 1": not a past event
             return str(word)
     return None
 
+
+# Auxiliaries that make a participle present perfect or future, not a past event
+_PERFECT_OR_FUTURE = frozenset("has have having will would shall".split())
 
 # A correction or update note dated after the story is the page's history, not the story's.
 _EDITORIAL_VERBS = frozenset("amended updated corrected revised edited clarified".split())

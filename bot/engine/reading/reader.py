@@ -226,6 +226,12 @@ class ReadingModel:
             relative = self._relative_reading(text, end, sentence.end, story_year)
             if relative is not None:
                 return relative
+        if decided is not None and decided.cue == self._past_cue():
+            # "A report on Thursday found that the Obama administration withheld aid": what an
+            # anchored report says happened is the news it reports
+            reported = self._reported_now(text, sentence.start, clause.start, clause_text)
+            if reported is not None:
+                return reported
         subordinate = re.match(_SUBORDINATORS, clause_text, re.IGNORECASE) is not None
         if decided is not None and decided.cue == self._past_cue() and not subordinate:
             decided = self._in_lede(document, start) or decided
@@ -283,6 +289,27 @@ class ReadingModel:
         if decided is None or not decided.speaks_of_now:
             return None
         return decided
+
+    def _reported_now(
+        self, text: str, lo: int, clause_start: int, clause_text: str
+    ) -> Reading | None:
+        """A "that" clause reported by a verb anchored in the present ("said Thursday that")."""
+        if not re.match(r"that\b", clause_text, re.IGNORECASE):
+            return None
+        head = text[lo:clause_start]
+        verbs = scope.verbs_in(text, lo, clause_start, self.lexicon)
+        if not verbs or not any(
+            scope.verb_class(v.group(0), self.lexicon) is VerbClass.REPORTING
+            or scope.takes_a_clause(v.group(0), self.lexicon)
+            for v in verbs
+        ):
+            return None
+        anchor = self._anchor(head)
+        if anchor is None:
+            return None
+        return msgspec.structs.replace(
+            anchor, strength=Strength.MEDIUM, evidence=f"{anchor.evidence} (reported)", subject=True
+        )
 
     def _in_lede(self, document: Document, start: int) -> Reading | None:
         """News tells the news first: a past verb in the opening paragraphs reports the event
