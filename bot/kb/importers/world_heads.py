@@ -10,7 +10,10 @@ becomes a term:
 - end: a recorded end year; else, if the holder was still listed at the office's last sighting,
   none (open, bounded by the source's complete_to); else the start of the successor who took
   over between the holder's last sighting and the next snapshot that no longer lists them, or
-  failing that the year of that next snapshot (an upper bound: precision first).
+  failing that the year of that next snapshot (an upper bound: precision first). Where that
+  end would begin after the complete_to of the file that last lists the holder (the gap from
+  2024-10-23 to the 2026 files), the term stays open instead: a day or year across the gap would
+  claim tenure no file shows, and an open term is known only to its source's complete_to.
 - A row listed next to a holder who started later (Wikidata keeps old holders without an end
   date) is stale at that snapshot; a stint that is stale at every sighting was never seen in
   office and is dropped (Mauritania's 1984 prime minister, Denmark's Horik II).
@@ -27,7 +30,7 @@ import csv
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from bot.errors import KnowledgeError
 from bot.kb.importers.model import (
@@ -53,6 +56,7 @@ from bot.kb.importers.world_corrections import (
     DROPPED,
     G20_HOLDERS,
     G20_SINCE,
+    G20_SINGLE_SOURCE,
     UNNAMED,
 )
 from bot.kb.importers.world_countries import COUNTRY_INFO, COUNTRY_QIDS, CURATED, NOT_COUNTRIES
@@ -302,6 +306,10 @@ def _g20_sightings(rows: _Rows, text: str, name: str) -> list[Sighting]:
             if iso == "US":
                 rows.skip("US rows (us-executive.yaml has the presidents)")
                 continue
+            if (iso, position) in G20_SINGLE_SOURCE:
+                reason = G20_SINGLE_SOURCE[(iso, position)]
+                rows.notes.append(f"{where}: {row['holder_en']} not imported: {reason}")
+                continue
             fix = G20_HOLDERS.get((iso, position))
             holder = fix.holder if fix else row["wikidata_id"].strip()
             label = fix.name if fix else " ".join(row["holder_en"].split())
@@ -400,6 +408,14 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
             end = _refine(When.year(recorded), newer)
         elif live:
             end = _end_after(max(live), points, newer, daily)
+            vouched = max(s.source.complete_to for s in stint.sightings if max(live) in s.points)
+            if end is not None and end.earliest > vouched + timedelta(days=1):
+                # The holder's last sighting and the next one of the office fall in different
+                # files (2024 and 2026): a year or day found after the gap would say the holder
+                # surely served until then (Bashar al-Assad "to 2025", Dina Boluarte "to 2026",
+                # though they fell in 2024 and 2025). Left open, the term is only known to last
+                # until its source's complete_to, which is as far as that file vouches.
+                end = None
         elif any(s.end_year for s in stint.sightings):
             end = When.year(max(s.end_year for s in stint.sightings if s.end_year is not None))
         else:
