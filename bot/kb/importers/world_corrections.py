@@ -74,18 +74,6 @@ BAD_NAMES: frozenset[str] = frozenset(
     }
 )
 
-# (iso, position) of world-leaders-g20-asean-2026.csv whose change in the window rests on that
-# file alone (SOURCES.md: "Unchecked: facts after early 2025 (e.g. Burnham as PM)"). Neither
-# row of the office is imported; the hand-curated file of the country states what other sources
-# confirm and cites the change to a source named as single-source
-# (rules/kb/europe-major/gb.yaml).
-G20_SINGLE_SOURCE: dict[tuple[str, str], str] = {
-    ("GB", "head_of_government"): (
-        "Starmer -> Andy Burnham on 2026-07-20 is in this file only (the Wikidata snapshot of"
-        " 2026 is not independent of it); see rules/kb/europe-major/gb.yaml"
-    ),
-}
-
 # (holder QID, label) rows that are not holders of the office at all.
 DROPPED: dict[tuple[str, str], str] = {
     ("Q2667498", "Horik II"): "SOURCES.md: spurious monarch of Denmark (Horik II, 854)",
@@ -97,10 +85,6 @@ DROPPED: dict[tuple[str, str], str] = {
         "Q63641",
         "Ulrich Matthes",
     ): "found on import: an actor's item given as President of East Timor in late 2021",
-    (
-        "Q269909",
-        "Andy Burnham",
-    ): "UK prime minister from 2026 on a single source (G20_SINGLE_SOURCE); see gb.yaml",
 }
 
 # Holders whose only label is a bare QID and whom the data does not name (SOURCES.md: "Hungary's

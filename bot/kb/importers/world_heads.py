@@ -10,10 +10,7 @@ becomes a term:
 - end: a recorded end year; else, if the holder was still listed at the office's last sighting,
   none (open, bounded by the source's complete_to); else the start of the successor who took
   over between the holder's last sighting and the next snapshot that no longer lists them, or
-  failing that the year of that next snapshot (an upper bound: precision first). Where that
-  end would begin after the complete_to of the file that last lists the holder (the gap from
-  2024-10-23 to the 2026 files), the term stays open instead: a day or year across the gap would
-  claim tenure no file shows, and an open term is known only to its source's complete_to.
+  failing that the year of that next snapshot (an upper bound: precision first).
 - A row listed next to a holder who started later (Wikidata keeps old holders without an end
   date) is stale at that snapshot; a stint that is stale at every sighting was never seen in
   office and is dropped (Mauritania's 1984 prime minister, Denmark's Horik II).
@@ -33,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import (
     ImportResult,
     Jurisdiction,
@@ -43,7 +41,6 @@ from bot.kb.importers.model import (
     When,
     unique,
 )
-from bot.kb.importers.names import fold
 from bot.kb.importers.sources import (
     EARLIEST_END,
     SNAPSHOT_2026_DATE,
@@ -56,7 +53,6 @@ from bot.kb.importers.world_corrections import (
     DROPPED,
     G20_HOLDERS,
     G20_SINCE,
-    G20_SINGLE_SOURCE,
     UNNAMED,
 )
 from bot.kb.importers.world_countries import COUNTRY_INFO, COUNTRY_QIDS, CURATED, NOT_COUNTRIES
@@ -76,6 +72,7 @@ from bot.kb.importers.world_positions import (
     clean_label,
     titles,
 )
+from bot.text.fold import strip_accents
 
 # Offices held by two people at once: Andorra's co-princes, San Marino's captains regent,
 # Nicaragua's co-presidents (2025) and Libya's rival prime ministers (2022-).
@@ -306,10 +303,6 @@ def _g20_sightings(rows: _Rows, text: str, name: str) -> list[Sighting]:
             if iso == "US":
                 rows.skip("US rows (us-executive.yaml has the presidents)")
                 continue
-            if (iso, position) in G20_SINGLE_SOURCE:
-                reason = G20_SINGLE_SOURCE[(iso, position)]
-                rows.notes.append(f"{where}: {row['holder_en']} not imported: {reason}")
-                continue
             fix = G20_HOLDERS.get((iso, position))
             holder = fix.holder if fix else row["wikidata_id"].strip()
             label = fix.name if fix else " ".join(row["holder_en"].split())
@@ -390,7 +383,12 @@ class _Office:
         return sorted({p for s in self.sightings for p in s.points})
 
 
-def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
+def _office_terms(
+    office: _Office, notes: list[str], dates: dict[str, list[date]] | None = None
+) -> list[Term]:
+    """`dates`: every snapshot date of each source, so that a holder a source stopped listing
+    while it went on publishing is not kept in office (Burkina Faso's president, last listed in
+    January 2022, when the snapshots ran to October 2024)."""
     by_holder: dict[str, list[Sighting]] = defaultdict(list)
     for s in office.sightings:
         by_holder[s.holder].append(s)
@@ -407,15 +405,10 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
         if recorded is not None:
             end = _refine(When.year(recorded), newer)
         elif live:
-            end = _end_after(max(live), points, newer, daily)
-            vouched = max(s.source.complete_to for s in stint.sightings if max(live) in s.points)
-            if end is not None and end.earliest > vouched + timedelta(days=1):
-                # The holder's last sighting and the next one of the office fall in different
-                # files (2024 and 2026): a year or day found after the gap would say the holder
-                # surely served until then (Bashar al-Assad "to 2025", Dina Boluarte "to 2026",
-                # though they fell in 2024 and 2025). Left open, the term is only known to last
-                # until its source's complete_to, which is as far as that file vouches.
-                end = None
+            last = max(live)
+            seen = {s.source.id for s in stint.sightings if last in s.points}
+            also = [d for source in seen for d in (dates or {}).get(source, ())]
+            end = _end_after(last, sorted({*points, *also}), newer, daily)
         elif any(s.end_year for s in stint.sightings):
             end = When.year(max(s.end_year for s in stint.sightings if s.end_year is not None))
         else:
@@ -444,11 +437,16 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
 
 
 def _end_after(last: date, points: list[date], newer: list[Stint], daily: set[date]) -> When | None:
-    """Seen in office on `last`: open if that is the office's last sighting, else bounded."""
+    """Seen in office on `last`: open if that is the office's last sighting, else an end
+    between the day after `last` and the first sign of a change: the next snapshot that no
+    longer lists the holder, or a successor's start if that is earlier. Only the daily
+    snapshots pin a handover to the day; a successor's start is no proof of one (an interim
+    holder may come between: Bangladesh 2024, Thailand 2025)."""
     later = [p for p in points if p > last]
     if not later:
         return None
     upper = later[0]
+    bound = upper if upper in daily else date(upper.year, 12, 31)
     starts = [
         b.start
         for b in newer
@@ -456,14 +454,15 @@ def _end_after(last: date, points: list[date], newer: list[Stint], daily: set[da
         or (not b.start.exact and last.year <= b.start.earliest.year <= upper.year)
     ]
     if starts:
-        return min(starts)
-    return When.day(upper) if upper in daily else When.year(upper.year)
+        bound = min(bound, max(min(s.latest for s in starts), last + timedelta(days=1)))
+    return When(last + timedelta(days=1), bound)
 
 
 def _refine(end: When, newer: list[Stint]) -> When:
-    """A recorded end year made exact by a successor's exact start in that year."""
+    """A recorded end year bounded by a successor's exact start in that year (the end is no
+    later than the successor's first day, and no earlier than the year's first)."""
     exact = [b.start for b in newer if b.start.exact and b.start.earliest.year == end.earliest.year]
-    return min(exact) if exact else end
+    return When(end.earliest, min(exact).earliest) if exact else end
 
 
 def _office_record(office: _Office) -> Office:
@@ -510,6 +509,9 @@ def import_world_heads(
         *_snapshot_sightings(rows, snapshots, names[1], WORLD_SNAPSHOTS_2021_2024, 2),
         *_snapshot_sightings(rows, snapshot_2026, names[2], WORLD_SNAPSHOT_2026, 1),
     ]
+    dates: dict[str, list[date]] = defaultdict(list)
+    for found in {(s.source.id, p) for s in sightings for p in s.points}:
+        dates[found[0]].append(found[1])
     offices: dict[str, _Office] = {}
     for s in sightings:
         offices.setdefault(s.office, _Office(s.office, s.iso, s.kind, [])).sightings.append(s)
@@ -524,7 +526,7 @@ def import_world_heads(
             ]
     for office_id in sorted(offices):
         office = offices[office_id]
-        terms = _office_terms(office, result.notes)
+        terms = _office_terms(office, result.notes, dates)
         result.terms.extend(terms)
         if terms and office.iso not in CURATED:
             result.offices.append(_office_record(office))
@@ -558,7 +560,7 @@ def _people(result: ImportResult, rows: _Rows, sightings: list[Sighting]) -> Non
         local = list(unique(rows.local[holder]))
         accepted, refused = variants(name, labels, cut_from, local, iso)
         for label in unique(refused):
-            if not is_bare_qid(label) and fold(label) != fold(name):
+            if not is_bare_qid(label) and strip_accents(label) != strip_accents(name):
                 result.notes.append(
                     f"{holder} {name}: other label not imported as a variant: {label!r}"
                 )
@@ -566,3 +568,40 @@ def _people(result: ImportResult, rows: _Rows, sightings: list[Sighting]) -> Non
             v for v in accepted if v in ACCEPTED_LABELS or mechanical_variant(name, v)
         )
         result.add_person(Person(holder, name, accepted, short_forms(holder, name, iso, spellings)))
+
+
+G20 = "world-leaders-g20-asean-2026.csv"
+SNAPSHOTS = "world-heads-wikidata-snapshots-2021-2024.csv"
+SNAPSHOT_2026 = "world-heads-wikidata-snapshot-2026.csv"
+_FILES = (G20, SNAPSHOTS, SNAPSHOT_2026)
+_SOURCES = (WORLD_G20_ASEAN, WORLD_SNAPSHOTS_2021_2024, WORLD_SNAPSHOT_2026)
+
+
+def _world(inputs: Inputs) -> ImportResult:
+    """The three files analysed once, for the heads and the offices files."""
+    return inputs.shared(
+        "world-heads",
+        lambda i: import_world_heads(i.text(G20), i.text(SNAPSHOTS), i.text(SNAPSHOT_2026), _FILES),
+    )
+
+
+def build_heads(inputs: Inputs) -> ImportResult:
+    world = _world(inputs)
+    return ImportResult(people=world.people, terms=world.terms, notes=world.notes)
+
+
+def build_offices(inputs: Inputs) -> ImportResult:
+    world = _world(inputs)
+    return ImportResult(jurisdictions=world.jurisdictions, offices=world.offices)
+
+
+HEADS = Importer(
+    "world-heads.yaml", _FILES, _SOURCES, "Heads of state and government of the world.", build_heads
+)
+OFFICES = Importer(
+    "world-offices.yaml",
+    (SNAPSHOTS, SNAPSHOT_2026),
+    (WORLD_SNAPSHOTS_2021_2024, WORLD_SNAPSHOT_2026),
+    "Jurisdictions and head-of-state/government offices outside the curated countries.",
+    build_offices,
+)
