@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test test-fast lint typecheck check-all eval eval-realcopy eval-realcopy-sample bench bench-bot docs kb manifests
+.PHONY: help setup run test test-fast lint typecheck check-all eval eval-realcopy eval-realcopy-sample bench bench-bot docs kb kb-probe manifests
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
@@ -51,3 +51,6 @@ manifests: setup ## regenerate the Slack app manifests in deploy/slack from bot/
 
 kb: setup ## validate the knowledge base and prebuild its index
 	@.venv/bin/copydesk kb build
+
+kb-probe: setup ## the knowledge-base probe: hand-checked facts and spellings (bench/kb-probe)
+	@$(PY) bench/kb_probe.py

@@ -530,3 +530,27 @@ def test_cli_prints_counts_and_exits_2_on_bad_input(
     assert "us-executive.yaml: 4 people, 4 terms" in printed and "note:" not in printed
     assert main(["--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
     assert "data file not found" in capsys.readouterr().err
+
+
+def test_a_holder_the_snapshots_stop_listing_is_not_kept_in_office() -> None:
+    """Listed until January 2022 while the snapshots ran to October 2024 (and no successor
+    under the same position label): the term ends between the two, it does not stay open."""
+    from bot.kb.importers.world_heads import import_world_heads
+
+    g20 = (FIXTURES / "world-leaders-g20-asean-2026.csv").read_text().splitlines()[0] + "\n"
+    header = "countryid,country,position,positionLabel,officeholder,officeholderLabel,"
+    snapshots = (
+        header + "start_year,end_year,first_seen,last_seen\n"
+        "Q965,Burkina Faso,Q20995488,President of Burkina Faso,Q599988,Roch Kaboré,2015,,"
+        "2021-08-26,2022-01-25\n"
+        "Q222,Albania,Q1625960,President of Albania,Q93000099,Some President,2017,,"
+        "2021-08-26,2024-10-23\n"
+    )
+    snapshot_2026 = header + "start_year,end_year\n"
+    result = import_world_heads(g20, snapshots, snapshot_2026, ("g20", "snap", "2026"))
+    (kabore,) = [t for t in result.terms if t.person == "Q599988"]
+    assert (
+        kabore.end is not None and kabore.end.to_yaml() == "2022-01-26/2024"
+    )  # by the next snapshot
+    (albania,) = [t for t in result.terms if t.person == "Q93000099"]
+    assert albania.end is None  # listed in the last snapshot: open

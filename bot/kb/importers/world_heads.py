@@ -383,7 +383,12 @@ class _Office:
         return sorted({p for s in self.sightings for p in s.points})
 
 
-def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
+def _office_terms(
+    office: _Office, notes: list[str], dates: dict[str, list[date]] | None = None
+) -> list[Term]:
+    """`dates`: every snapshot date of each source, so that a holder a source stopped listing
+    while it went on publishing is not kept in office (Burkina Faso's president, last listed in
+    January 2022, when the snapshots ran to October 2024)."""
     by_holder: dict[str, list[Sighting]] = defaultdict(list)
     for s in office.sightings:
         by_holder[s.holder].append(s)
@@ -400,7 +405,10 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
         if recorded is not None:
             end = _refine(When.year(recorded), newer)
         elif live:
-            end = _end_after(max(live), points, newer, daily)
+            last = max(live)
+            seen = {s.source.id for s in stint.sightings if last in s.points}
+            also = [d for source in seen for d in (dates or {}).get(source, ())]
+            end = _end_after(last, sorted({*points, *also}), newer, daily)
         elif any(s.end_year for s in stint.sightings):
             end = When.year(max(s.end_year for s in stint.sightings if s.end_year is not None))
         else:
@@ -501,6 +509,9 @@ def import_world_heads(
         *_snapshot_sightings(rows, snapshots, names[1], WORLD_SNAPSHOTS_2021_2024, 2),
         *_snapshot_sightings(rows, snapshot_2026, names[2], WORLD_SNAPSHOT_2026, 1),
     ]
+    dates: dict[str, list[date]] = defaultdict(list)
+    for found in {(s.source.id, p) for s in sightings for p in s.points}:
+        dates[found[0]].append(found[1])
     offices: dict[str, _Office] = {}
     for s in sightings:
         offices.setdefault(s.office, _Office(s.office, s.iso, s.kind, [])).sightings.append(s)
@@ -515,7 +526,7 @@ def import_world_heads(
             ]
     for office_id in sorted(offices):
         office = offices[office_id]
-        terms = _office_terms(office, result.notes)
+        terms = _office_terms(office, result.notes, dates)
         result.terms.extend(terms)
         if terms and office.iso not in CURATED:
             result.offices.append(_office_record(office))
