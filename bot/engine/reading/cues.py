@@ -39,15 +39,17 @@ class Strength(StrEnum):
 class Scope(StrEnum):
     """Where a cue looks, relative to the mention."""
 
-    QUOTE = "quote"
-    MODIFIER = "modifier"
-    BEFORE = "before"
-    AFTER = "after"
-    CLAUSE = "clause"
-    VERB = "verb"
+    QUOTE = "quote"  # inside a direct quotation
+    MODIFIER = "modifier"  # a word among the title's modifiers: "former Democratic President"
+    BEFORE = "before"  # words right before the phrase: "under", "appointed by"
+    AFTER = "after"  # words right after the name: "-era", "'s legacy"
+    CLAUSE = "clause"  # anywhere in the mention's clause: "on Tuesday", "in 2019"
+    VERB = "verb"  # the verb the mention is the subject of: "resigned", "will travel"
 
 
 class VerbClass(StrEnum):
+    """What a finite verb says of time, as far as a check needs it."""
+
     PRESENT = "present"
     REPORTING = "reporting"
     PAST = "past"
