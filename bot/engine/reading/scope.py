@@ -85,17 +85,39 @@ def clause_around(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
     for m in _BOUNDARY_PUNCT.finditer(text, lo, start):
         left = m.end()
     for m in _WORD.finditer(text, left, start):
-        if m.group(0).lower() in lexicon.clause_openers and m.start() > left:
+        if _opens_clause(text, m, lexicon) and m.start() > left:
             left = m.start()
     right = hi
     boundary = _BOUNDARY_PUNCT.search(text, end, hi)
     if boundary is not None:
         right = boundary.start()
     for m in _WORD.finditer(text, end, right):
-        if m.group(0).lower() in lexicon.clause_openers:
+        if _opens_clause(text, m, lexicon):
             right = m.start()
             break
     return Clause(left, right)
+
+
+def _opens_clause(text: str, word: re.Match[str], lexicon: Lexicon) -> bool:
+    """Does the word open a clause? "that" does only before a clause ("said that the ..."), not
+    as a determiner ("that program")."""
+    w = word.group(0).lower()
+    if w not in lexicon.clause_openers:
+        return False
+    if w != "that":
+        return True
+    following = _WORD.match(text, word.end() + 1)
+    if following is None:
+        return True
+    after = following.group(0)
+    return after[:1].isupper() or after.lower() in _CLAUSE_STARTERS or after[:1].isdigit()
+
+
+# words that begin a clause after "that" (a determiner "that" is followed by a noun instead)
+_CLAUSE_STARTERS = frozenset(
+    "the a an his her its their our my your this these those he she it they we i you there "
+    "some many most no not all any every each one two".split()
+)
 
 
 def words(text: str, start: int, end: int) -> list[re.Match[str]]:
