@@ -509,3 +509,54 @@ def test_cli_prints_counts_and_exits_2_on_bad_input(
     assert "us-executive.yaml: 4 people, 4 terms" in printed and "note:" not in printed
     assert main(["--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
     assert "data file not found" in capsys.readouterr().err
+
+
+# --- members who left before 2012-09 (optional inputs) -------------------------------------
+
+HISTORICAL = Path(__file__).parent / "fixtures" / "importers-historical"
+
+
+def test_historical_members_are_imported_only_when_the_files_are_given(tmp_path: Path) -> None:
+    report = run(FIXTURES, tmp_path)
+    assert not (tmp_path / "us-congress-1990-2012.yaml").exists()
+    assert any("us-congress-1990-2012.yaml: left unchanged" in line for line in report.lines())
+    run(FIXTURES, tmp_path, (HISTORICAL,))
+    data = _load(tmp_path / "us-congress-1990-2012.yaml")
+    assert [s["id"] for s in data["sources"]] == ["congress-legislators-historical"]
+    ids = {p["id"] for p in data["people"]}
+    # C000001 is in the current file; H000004 left before 1990
+    assert ids == {"walt-hale", "mary-ann-quint", "frank-l-ortiz"}
+
+
+def test_historical_placeholder_dates_become_years_and_terms_join(tmp_path: Path) -> None:
+    run(FIXTURES, tmp_path, (HISTORICAL,))
+    name = "us-congress-1990-2012.yaml"
+    (senate,) = _terms(tmp_path, name, "walt-hale", "us.senator")
+    assert (senate["start"], senate["end"], senate["seat"]) == (date(1991, 1, 3), "1995", "KS")
+    (house,) = _terms(tmp_path, name, "walt-hale", "us.representative")
+    assert (house["start"], house["end"], house["seat"]) == (
+        date(1987, 1, 6),
+        date(1991, 1, 3),
+        "KS-2",
+    )
+    (quint,) = _terms(tmp_path, name, "mary-ann-quint")
+    assert quint["start"] == "1993"
+
+
+def test_historical_names_use_the_common_name_and_no_surname_alone(tmp_path: Path) -> None:
+    run(FIXTURES, tmp_path, (HISTORICAL,))
+    name = "us-congress-1990-2012.yaml"
+    hale = _person(tmp_path, name, "walt-hale")
+    assert hale["name"] == "Walt Hale"
+    assert "Walter T. Hale Jr." in hale["variants"]  # the suffix had slipped into the middle name
+    assert hale["short"] == []
+    assert _person(tmp_path, name, "mary-ann-quint")["name"] == "Mary Ann Quint"
+    # a namesake of a current member is told apart by the middle initial
+    ortiz = _person(tmp_path, name, "frank-l-ortiz")
+    assert ortiz["name"] == "Frank L. Ortiz"
+    assert "Frank Ortiz" in ortiz["variants"]
+
+
+def test_historical_namesake_without_a_middle_name_is_skipped(tmp_path: Path) -> None:
+    report = run(FIXTURES, tmp_path, (HISTORICAL,))
+    assert any("H000005" in line and "skipped" in line for line in report.lines())
