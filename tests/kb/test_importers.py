@@ -524,7 +524,7 @@ def test_historical_members_are_imported_only_when_the_files_are_given(tmp_path:
     data = _load(tmp_path / "us-congress-1990-2012.yaml")
     assert [s["id"] for s in data["sources"]] == ["congress-legislators-historical"]
     ids = {p["id"] for p in data["people"]}
-    # C000001 is in the current file; H000004 left before 1990
+    # C000001 is in the current file; H000004 left before 2009 (SERVED_FROM)
     assert ids == {"walt-hale", "mary-ann-quint", "frank-l-ortiz"}
 
 
@@ -532,7 +532,7 @@ def test_historical_placeholder_dates_become_years_and_terms_join(tmp_path: Path
     run(FIXTURES, tmp_path, (HISTORICAL,))
     name = "us-congress-1990-2012.yaml"
     (senate,) = _terms(tmp_path, name, "walt-hale", "us.senator")
-    assert (senate["start"], senate["end"], senate["seat"]) == (date(1991, 1, 3), "1995", "KS")
+    assert (senate["start"], senate["end"], senate["seat"]) == (date(1991, 1, 3), "2009", "KS")
     (house,) = _terms(tmp_path, name, "walt-hale", "us.representative")
     assert (house["start"], house["end"], house["seat"]) == (
         date(1987, 1, 6),
@@ -541,6 +541,8 @@ def test_historical_placeholder_dates_become_years_and_terms_join(tmp_path: Path
     )
     (quint,) = _terms(tmp_path, name, "mary-ann-quint")
     assert quint["start"] == "1993"
+    (ortiz,) = _terms(tmp_path, name, "frank-l-ortiz")
+    assert (ortiz["start"], ortiz["end"]) == (date(2005, 1, 4), date(2009, 1, 3))
 
 
 def test_historical_names_use_the_common_name_and_no_surname_alone(tmp_path: Path) -> None:

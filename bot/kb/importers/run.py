@@ -209,8 +209,8 @@ def run(data: Path, out: Path, extra: tuple[Path, ...] = ()) -> Report:
     header = _header(
         OPTIONAL,
         optional,
-        "US senators and representatives who left Congress between 1990 and 2012-09.",
-        f"{emit.COMMAND} --extra-data ../kb-us-data",
+        "US senators and representatives who served in 2009-2012 but left Congress before 2012-09.",
+        f"{emit.COMMAND} --extra-data /work/wt/kb-us-data",
         "kept beside the repository in /work/wt/kb-us-data, described in its SOURCES.md",
     )
     text = emit.render(
