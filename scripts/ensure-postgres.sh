@@ -3,6 +3,7 @@
 #
 #   scripts/ensure-postgres.sh          -> postgresql+psycopg://copydesk:...@127.0.0.1:PORT/copydesk
 #   scripts/ensure-postgres.sh --stop   -> stop the recorded cluster and delete its data
+#   scripts/ensure-postgres.sh --status -> exit 0 if the recorded cluster is running, else 1
 #
 # Installs Debian's postgresql with apt-get when its binaries are missing. The cluster listens on
 # 127.0.0.1 only, on a free port, with its data in a temporary directory and durability switched
@@ -99,6 +100,13 @@ exec 9>"$STATE_DIR/lock"
 flock 9  # two test sessions starting at once share one cluster
 
 if [ "${1:-}" = "--stop" ]; then stop_cluster; exit 0; fi
+if [ "${1:-}" = "--status" ]; then
+  [ -f "$STATE" ] || exit 1
+  # shellcheck disable=SC1090
+  . "$STATE"
+  is_running "$PGDATA_DIR" "$PGPORT_NUM" && exit 0
+  exit 1
+fi
 
 if [ -f "$STATE" ]; then
   # shellcheck disable=SC1090

@@ -4,7 +4,8 @@
 from COPYDESK_TEST_POSTGRES_URL (set by scripts/test.sh) or, failing that, from
 scripts/ensure-postgres.sh, run once per session. Each test gets its own database on that server.
 If PostgreSQL truly cannot start, its tests are skipped with the reason, repeated at the end of
-the run; COPYDESK_REQUIRE_POSTGRES=1 turns that skip into a failure (for CI).
+the run; COPYDESK_REQUIRE_POSTGRES=1 turns that skip into a failure (for CI). A server this
+session started is stopped when the session ends (tests stop what they start).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class _Postgres:
     url: str | None = None
     reason: str = ""
     probed: bool = False
+    started: bool = False  # this session started the server, so it stops it
 
 
 _POSTGRES = _Postgres()
@@ -52,6 +54,13 @@ def _probe_postgres() -> _Postgres:
     url = os.environ.get(POSTGRES_ENV)
     if not url:
         try:
+            running = subprocess.run(
+                [str(ENSURE_POSTGRES), "--status"],
+                capture_output=True,
+                timeout=60,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
             done = subprocess.run(
                 [str(ENSURE_POSTGRES)],
                 capture_output=True,
@@ -63,6 +72,7 @@ def _probe_postgres() -> _Postgres:
         except (OSError, subprocess.TimeoutExpired) as exc:
             _POSTGRES.reason = f"{ENSURE_POSTGRES.name} could not run: {exc}"
             return _POSTGRES
+        _POSTGRES.started = running.returncode != 0 and done.returncode == 0
         lines = done.stdout.strip().splitlines()
         if done.returncode != 0 or not lines:
             tail = " | ".join(done.stderr.strip().splitlines()[-3:])
@@ -227,3 +237,18 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"PostgreSQL tests SKIPPED: {_POSTGRES.reason}", yellow=True, bold=True
         )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the PostgreSQL server this session started (not one the caller or another session
+    runs)."""
+    del session
+    if _POSTGRES.started:
+        subprocess.run(
+            [str(ENSURE_POSTGRES), "--stop"],
+            capture_output=True,
+            timeout=120,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+        _POSTGRES.started = False

@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if os.environ.get("SLACK_BOT_TOKEN") and os.environ.get("SLACK_APP_TOKEN"):
-        from bot.cli import main
+        from bot.commands import main
 
         return main(["serve"])
     from importlib import resources  # ~10 ms: only this command needs it
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     sample = resources.files("bot.samples").joinpath("sample-article.txt")
     print("No Slack tokens set: checking the bundled sample article instead.\n")
     with resources.as_file(sample) as path:
-        from bot.cli import main
+        from bot.commands import main
 
         status = main(["check", str(path)])
     print()

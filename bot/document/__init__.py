@@ -1,22 +1,22 @@
-"""Document intake: bytes, text or a file in; a `Document` with plain text, offsets and a date out.
+"""The document: bytes or text in; a `Document` with plain text, offsets and a date out.
 
     doc = load_document(data, name="story.txt", today=date.today())
     doc = load_document(slack_text, name="message", media_type="text/x-slack-mrkdwn",
                         message_date=sent_on, today=date.today())
-    doc = load_file("story.html", story_date=None, today=date.today())
-    text, media_type = extract_file(data, filename="story.docx", mimetype=slack_mimetype)
 
-Importing this package is cheap: trafilatura, charset-normalizer, python-docx and pypdf load
-only when an input needs them.
+Which source an article comes from (a file, a link, a Slack message) and in which format is
+decided by `bot.intake`. Importing this package is cheap: trafilatura, charset-normalizer,
+python-docx and pypdf load only when an input needs them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.document.load import load_document, load_file
+from bot.document.load import load_document
 from bot.document.mediatype import HTML, MRKDWN, PLAIN
 from bot.document.model import (
+    DateConfidence,
     DateSource,
     Document,
     IdentityMap,
@@ -28,12 +28,10 @@ from bot.document.model import (
 from bot.document.readers import MAX_BYTES, decode_lenient
 
 if TYPE_CHECKING:
-    from bot.document.files import extract_file
     from bot.document.storydate import find_story_date, resolve_weekday
 
 # Loaded on first use: a plain-text check with a given date needs neither (start-up time).
 _LAZY = {
-    "extract_file": "bot.document.files",
     "find_story_date": "bot.document.storydate",
     "resolve_weekday": "bot.document.storydate",
 }
@@ -52,6 +50,7 @@ __all__ = [
     "MAX_BYTES",
     "MRKDWN",
     "PLAIN",
+    "DateConfidence",
     "DateSource",
     "Document",
     "IdentityMap",
@@ -60,9 +59,7 @@ __all__ = [
     "SegmentMap",
     "Sentence",
     "decode_lenient",
-    "extract_file",
     "find_story_date",
     "load_document",
-    "load_file",
     "resolve_weekday",
 ]

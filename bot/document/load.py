@@ -1,32 +1,19 @@
-"""Building a Document from what an editor gave: bytes or text, a file, or standard input.
+"""Building a Document from an article's bytes or text (which source they came from, and in
+which format, is intake's business: `bot.intake`).
 
-Plain text is the hot path (issue 2: well under 0.3 ms for a 4 KB article): it is decoded once,
+Plain text is the hot path (well under 0.3 ms for a 4 KB article): it is decoded once,
 never copied or normalised, and its offsets are the identity. HTML and Slack mrkdwn are turned
 into plain text with a map back into the source.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date
-from pathlib import Path
+from typing import NamedTuple
 
 from bot.document import mediatype
 from bot.document.model import DateSource, Document, IdentityMap, OffsetMap
 from bot.document.readers import MAX_BYTES, check_blank, check_size, check_text, decode_strict
-from bot.errors import InputError
-
-_BY_SUFFIX = {
-    ".html": mediatype.HTML,
-    ".htm": mediatype.HTML,
-    ".xhtml": mediatype.HTML,
-    ".txt": mediatype.PLAIN,
-    ".text": mediatype.PLAIN,
-    ".md": mediatype.PLAIN,
-    ".markdown": mediatype.PLAIN,
-}
-_EXTRACTED_SUFFIXES = (".docx", ".pdf")
 
 
 def load_document(
@@ -36,13 +23,16 @@ def load_document(
     media_type: str | None = None,
     story_date: date | None = None,
     message_date: date | None = None,
+    file_date: date | None = None,
     today: date,
 ) -> Document:
     """Read one article. Offsets of `Document.source` are Python string offsets into the text
     exactly as given (bytes are decoded as UTF-8 and nothing else).
 
     The story date comes from, in order: `story_date` (the editor said so), a dateline or date
-    line at the top of the text, `message_date` (the Slack message or the file), `today`.
+    line at the top of the text, `message_date` (when the Slack message was posted),
+    `file_date` (a file's modification time: weak), `today` (a guess). A dateline without a
+    year takes its year from the message date, else the file date; never from `today`.
     Raises InputError for empty, binary, non-UTF-8 or oversized input.
     """
     if isinstance(data, bytes):
@@ -70,73 +60,25 @@ def load_document(
         text, offsets = mrkdwn_to_text(source)
         check_blank(text, name)
 
-    day, date_source, date_text = _story_date(text, story_date, published, message_date, today)
+    dated = _story_date(text, story_date, published, message_date, file_date, today)
     return Document(
         name=name,
         text=text,
-        story_date=day,
-        date_source=date_source,
+        story_date=dated.day,
+        date_source=dated.source,
         source=source,
         offsets=offsets,
         media_type=kind,
-        date_text=date_text,
+        date_text=dated.text,
+        year_from=dated.year_from,
     )
 
 
-def load_file(
-    path: str | os.PathLike[str], *, story_date: date | None = None, today: date
-) -> Document:
-    """Read an article from a file ("-" is standard input); a file's own date is its mtime.
-
-    .docx and .pdf files are read through `extract_file`: offsets then point into the
-    extracted text, since the file itself has none.
-    """
-    if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return load_document(data, name="<stdin>", story_date=story_date, today=today)
-    file = Path(path)
-    name = str(path)
-    try:
-        stat = file.stat()
-        if file.is_dir():
-            raise InputError(f"{name} is a directory, not an article file")
-        check_size(stat.st_size, name)
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied (cannot read the file)") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
-    modified = date.fromtimestamp(stat.st_mtime)
-    suffix = file.suffix.lower()
-    if suffix in _EXTRACTED_SUFFIXES or data.startswith((b"%PDF-", b"PK\x03\x04")):
-        from bot.document.files import extract_file
-
-        text, media_type = extract_file(data, filename=file.name, mimetype=None)
-        return load_document(
-            text,
-            name=name,
-            media_type=media_type,
-            story_date=story_date,
-            message_date=modified,
-            today=today,
-        )
-    return load_document(
-        data,
-        name=name,
-        media_type=_BY_SUFFIX.get(suffix),
-        story_date=story_date,
-        message_date=modified,
-        today=today,
-    )
-
-
-def _find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
-    """Imported on first use: with a story date given, the dateline patterns are never needed."""
-    from bot.document.storydate import find_story_date
-
-    return find_story_date(text, reference=reference)
+class _Dated(NamedTuple):
+    day: date
+    source: DateSource
+    text: str | None = None
+    year_from: DateSource | None = None
 
 
 def _story_date(
@@ -144,18 +86,29 @@ def _story_date(
     given: date | None,
     published: date | None,
     message_date: date | None,
+    file_date: date | None,
     today: date,
-) -> tuple[date, DateSource, str | None]:
+) -> _Dated:
     if given is not None:
-        return given, DateSource.OPTION, None
-    found = _find_story_date(text, reference=message_date or today)
+        return _Dated(given, DateSource.OPTION)
+    # imported on first use: with a story date given, the dateline patterns are never needed
+    from bot.document.storydate import find_dateline
+
+    reference, year_from = (
+        (message_date, DateSource.MESSAGE) if message_date else (file_date, DateSource.FILE)
+    )
+    found = find_dateline(text, reference=reference)
+    if found is not None and found.year_written:
+        return _Dated(found.day, DateSource.DATELINE, found.text)
     if found is not None:
-        return found[0], DateSource.DATELINE, found[1]
+        return _Dated(found.day, DateSource.DATELINE_NO_YEAR, found.text, year_from)
     if published is not None:
-        return published, DateSource.DATELINE, "the page's publication date"
+        return _Dated(published, DateSource.DATELINE, "the page's publication date")
     if message_date is not None:
-        return message_date, DateSource.MESSAGE, None
-    return today, DateSource.TODAY, None
+        return _Dated(message_date, DateSource.MESSAGE)
+    if file_date is not None:
+        return _Dated(file_date, DateSource.FILE)
+    return _Dated(today, DateSource.TODAY)
 
 
 def _size_for_limit(text: str) -> int:

@@ -15,14 +15,7 @@ PLAIN = "text/plain"
 HTML = "text/html"
 MRKDWN = "text/x-slack-mrkdwn"
 
-_ALIASES = {
-    "text/plain": PLAIN,
-    "text/markdown": PLAIN,
-    "text/x-markdown": PLAIN,
-    "text/html": HTML,
-    "application/xhtml+xml": HTML,
-    "text/x-slack-mrkdwn": MRKDWN,
-}
+_KINDS = (PLAIN, HTML, MRKDWN)  # file formats map to these in bot.intake.formats
 _SNIFF_CHARS = 4096
 _DOCUMENT_MARKERS = ("<html", "<!doctype html", "<body")
 # Paragraph markup that plain copy never holds; two of them make a fragment HTML.
@@ -33,14 +26,12 @@ def resolve(media_type: str | None, text: str) -> str:
     """The media type to read `text` as, given what the caller said (or None)."""
     if media_type:
         essence = media_type.split(";", 1)[0].strip().lower()
-        try:
-            return _ALIASES[essence]
-        except KeyError:
-            supported = ", ".join(sorted(_ALIASES))
-            raise InputError(
-                f"cannot read an article of type {essence!r}; supported types: {supported} "
-                "(for .docx and .pdf files, extract the text first)"
-            ) from None
+        if essence in _KINDS:
+            return essence
+        raise InputError(
+            f"cannot read an article of type {essence!r}; supported types: "
+            f"{', '.join(_KINDS)} (bot.intake reads files of other formats)"
+        )
     return sniff(text)
 
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Protocol
 
 # Sentence splitting costs ~0.25 ms per paragraph with syntok, ~3.5 ms for a whole 4 KB article:
-# paragraphs are split only when a check asks for a sentence inside them (issue 2, 3 ms budget).
+# paragraphs are split only when a check asks for a sentence inside them (a check's 3 ms budget).
 _TITLE_ABBREVIATIONS = frozenset((
     "Gov.", "Sen.", "Rep.", "Reps.", "Sens.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
     "Adm.", "Sgt.", "Cmdr.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "Hon.",
@@ -27,9 +27,29 @@ class DateSource(StrEnum):
     """Where the story date came from, most trusted first."""
 
     OPTION = "option"  # given by the editor (--date, "@Copydesk check date ...")
-    DATELINE = "dateline"  # a dateline, date line or "Published" line in the text
-    MESSAGE = "message"  # the Slack message's or the file's own date
-    TODAY = "today"  # nothing better: today's date, reported as a guess
+    DATELINE = "dateline"  # a dateline, date line or "Published" line with its year
+    DATELINE_NO_YEAR = "dateline-no-year"  # "LONDON, April 4 -": the year from the message
+    MESSAGE = "message"  # the date the Slack message (or the file in it) was posted
+    FILE = "file"  # a file's modification time: when it was last saved, not written
+    TODAY = "today"  # nothing better: today's date, a guess
+
+
+class DateConfidence(StrEnum):
+    """How far the story date can be trusted; on a weak date, findings whose verdict depends on
+    the date are warnings, not errors, and the report says so at the top."""
+
+    SURE = "sure"  # the editor said so, or the text prints the full date
+    LIKELY = "likely"  # the message's date, or a dateline whose year it gives
+    WEAK = "weak"  # a file's date or today's: may be days or years off
+
+
+_LABELS = {
+    DateSource.OPTION: "given by the editor",
+    DateSource.DATELINE: "from the dateline",
+    DateSource.MESSAGE: "the message's date",
+    DateSource.FILE: "the file's date (weak: when it was last saved)",
+    DateSource.TODAY: "today's date (a guess: no date found)",
+}
 
 
 class OffsetMap(Protocol):
@@ -135,6 +155,8 @@ class Document:
     offsets: OffsetMap = field(default_factory=IdentityMap)
     media_type: str = "text/plain"
     date_text: str | None = None  # the dateline or date line the story date was read from
+    # for a dateline without a year: where its year came from (MESSAGE, or FILE)
+    year_from: DateSource | None = None
     _paragraphs: list[tuple[int, int]] | None = field(default=None, repr=False)
     _paragraph_starts: list[int] | None = field(default=None, repr=False)
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
@@ -142,6 +164,30 @@ class Document:
     def __post_init__(self) -> None:
         if not self.source:
             self.source = self.text
+
+    # -- the story date ------------------------------------------------------------------------
+    @property
+    def date_confidence(self) -> DateConfidence:
+        """How sure the story date is (a yearless dateline is as sure as its year's source)."""
+        source = self.year_from if self.date_source is DateSource.DATELINE_NO_YEAR else None
+        source = source or self.date_source
+        if source in (DateSource.OPTION, DateSource.DATELINE):
+            return DateConfidence.SURE
+        if source in (DateSource.MESSAGE, DateSource.DATELINE_NO_YEAR):
+            return DateConfidence.LIKELY
+        return DateConfidence.WEAK
+
+    @property
+    def date_is_weak(self) -> bool:
+        return self.date_confidence is DateConfidence.WEAK
+
+    @property
+    def date_label(self) -> str:
+        """Where the story date came from, in words an editor reads in the report."""
+        if self.date_source is DateSource.DATELINE_NO_YEAR:
+            year = "the file's date, weak" if self.year_from is DateSource.FILE else "the message"
+            return f"from a dateline without a year (the year from {year})"
+        return _LABELS[self.date_source]
 
     # -- paragraphs and sentences -------------------------------------------------------------
     @property

@@ -14,7 +14,8 @@ from bot.errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024  # 10 MiB of article text; no real article comes close
 
-# Byte-order marks of encodings that are text but not UTF-8 (issue 2: name them, do not guess).
+# Byte-order marks of encodings that are text but not UTF-8 (name them: a guess could
+# garble the copy).
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),

@@ -10,25 +10,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
-# The head of an article: datelines and date lines sit in the first lines (issue 2, item 4).
+from bot.text.dates import MONTH_WORD_ANY_CASE, WEEKDAY_WORD_ANY_CASE
+from bot.text.words import month_number
+
+# The head of an article: datelines and date lines sit in the first lines; a date
+# further down is news, not the date of the story.
 HEAD_LINES = 15
 HEAD_CHARS = 1500
 _LINE_MAX = 200  # a date line is short; longer lines can only hold a dateline's opening
 _OWN_LINE_MAX = 80  # "Tuesday, September 30, 2025 at 10:15 a.m. EDT" and its markup
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAME = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
-_WEEKDAY = (
-    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?"
-)
+_MONTH_NAME = MONTH_WORD_ANY_CASE
+_WEEKDAY = rf"(?:{WEEKDAY_WORD_ANY_CASE},?\s+)?"
 # "July 29, 2025" | "29 July 2025" | "2025-07-29"; each form names its own groups.
 _DATE = (
     rf"(?:{_WEEKDAY}(?P<m1>{_MONTH_NAME})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
@@ -74,24 +69,40 @@ _BYLINE = re.compile(
 )
 
 
-# Cheap tests that rule most body lines out before the patterns above run (issue 2: speed).
+# Cheap tests that rule most body lines out before the patterns above run (most lines
+# are body text, and these run on every check).
 _CAPS = re.compile(r"[\s*_#>]*[A-Z]{2}")
 _YEAR = re.compile(r"[12][0-9]{3}")  # a prefilter only: simplest pattern is fastest
 
 
-def find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
-    """The story date from the head of `text` and the text it was read from, or None.
+class Dateline(NamedTuple):
+    """A story date read from the head of an article."""
 
-    `reference` (the message date or today) gives a wire dateline without a year its year.
+    day: date
+    text: str  # the dateline or date line it was read from
+    year_written: bool  # False: a wire dateline without its year, the year inferred
+
+
+def find_dateline(text: str, *, reference: date | None = None) -> Dateline | None:
+    """The story date from the head of `text`, or None.
+
+    `reference` (the date the article was sent) gives a wire dateline without a year its year;
+    without one such a dateline is not read at all: the wall clock is no evidence of the year.
     """
-    best: tuple[int, date, str] | None = None
+    best: tuple[int, Dateline] | None = None
     for line in _head_lines(text):
         found = _match_line(line, reference)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
             if found[0] == 0:
                 break
-    return None if best is None else (best[1], best[2])
+    return None if best is None else best[1]
+
+
+def find_story_date(text: str, *, reference: date | None = None) -> tuple[date, str] | None:
+    """The story date from the head of `text` and the text it was read from, or None."""
+    found = find_dateline(text, reference=reference)
+    return None if found is None else (found.day, found.text)
 
 
 def resolve_weekday(weekday: int, story_date: date, *, past: bool) -> date:
@@ -116,27 +127,28 @@ def _head_lines(text: str) -> list[str]:
     return [line for line in lines if line][:HEAD_LINES]
 
 
-def _match_line(line: str, reference: date | None) -> tuple[int, date, str] | None:
-    """(rank, date, evidence) for a date line; rank 0 is a dateline, 2 an "Updated" line."""
+def _match_line(line: str, reference: date | None) -> tuple[int, Dateline] | None:
+    """(rank, dateline) for a date line; rank 0 is a dateline, 2 an "Updated" line."""
     has_year = _YEAR.search(line, 0, _LINE_MAX) is not None
     if _CAPS.match(line):
         match = _DATELINE.match(line) if has_year else None
         if match and (day := _to_date(match)):
-            return 0, day, line[: match.end("date")].strip(" *_#>")
+            return 0, Dateline(day, line[: match.end("date")].strip(" *_#>"), True)
         match = _DATELINE_NO_YEAR.match(line) if reference is not None else None
-        if match and (day := _infer_year(match, reference)):  # type: ignore[arg-type]
-            return 0, day, line[: match.end("date")].strip(" *_#>")
+        if match and reference is not None and (day := _infer_year(match, reference)):
+            return 0, Dateline(day, line[: match.end("date")].strip(" *_#>"), False)
     if not has_year:
         return None
     if len(line) <= _OWN_LINE_MAX:
         match = _OWN_LINE.fullmatch(line)
         if match and (day := _to_date(match)):
-            return 1, day, match.group("date")
+            return 1, Dateline(day, match.group("date"), True)
     for pattern in (_LABEL, _BYLINE):
         match = pattern.match(line)
         if match and (day := _to_date(match)):
             label = (match.groupdict().get("label") or "").lower()
-            return (2 if "updated" in label else 1), day, line[: match.end("date")].strip(" *_#")
+            rank = 2 if "updated" in label else 1
+            return rank, Dateline(day, line[: match.end("date")].strip(" *_#"), True)
     return None
 
 
@@ -147,7 +159,9 @@ def _to_date(match: re.Match[str]) -> date | None:
         year = groups.get(f"y{n}")
         if year:
             month = groups[f"m{n}"]
-            number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+            number = int(month) if month.isdigit() else month_number(month)
+            if number is None:
+                return None
             return _valid(int(year), number, int(groups[f"d{n}"]))
     return None
 
@@ -156,7 +170,9 @@ def _infer_year(match: re.Match[str], reference: date) -> date | None:
     """The latest year that does not put a dateline after `reference` (a story is published
     before it is pasted or checked): "Jan. 18" read on 2026-11-23 is 2026-01-18, not 2027.
     Two days of slack allow for time zones."""
-    month = _MONTHS[match.group("m4")[:3].lower()]
+    month = month_number(match.group("m4"))
+    if month is None:
+        return None
     day = int(match.group("d4"))
     for year in (reference.year + 1, reference.year, reference.year - 1):
         found = _valid(year, month, day)

@@ -14,17 +14,13 @@ from functools import cached_property
 import msgspec
 
 from bot.document.model import Document, Sentence
-from bot.engine.language import (
-    DATE_PATTERN,
-    HISTORY_BEFORE,
-    HISTORY_PHRASES,
-    MONTHS,
-    WEEKDAYS,
-    YEAR_PATTERN,
-    word_before,
-)
+from bot.engine.language import HISTORY_BEFORE, HISTORY_PHRASES, word_before
+from bot.engine.reading import Reading, ReadingModel
 from bot.engine.spans import Spans
 from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
+from bot.text.dates import DATE_PATTERN, YEAR_PATTERN
+from bot.text.fold import fold
+from bot.text.words import MONTHS, WEEKDAYS
 
 
 class Mention(msgspec.Struct, frozen=True):
@@ -50,6 +46,18 @@ class Mention(msgspec.Struct, frozen=True):
     def span(self) -> tuple[int, int]:
         """Title and name together, in text order: what a finding about the pair covers."""
         return self.title_start, self.end if self.span_end < 0 else self.span_end
+
+
+class Decision(msgspec.Struct, frozen=True):
+    """Why a candidate mention was flagged or let off (`copydesk check --explain`)."""
+
+    start: int
+    end: int
+    person: str
+    knowledge: str  # what the KB says ("held it from ... to ...", "never held it")
+    reading: str  # the reading model's frame and cue, or "" when it was not asked
+    flagged: bool
+    why: str
 
 
 class DateMention(msgspec.Struct, frozen=True):
@@ -91,11 +99,49 @@ _NOT_AN_ORG = frozenset(
 )
 
 
-_APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
-_WORDS_AHEAD = re.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}")
-_ENDS_APPOSITIVE = re.compile(
-    r"\s*(?:[,;:)]|\.(?:\s|$)|$|\s+(?:said|says|told|who|has|had|was|is|will|would)\b)"
+# a surname glued to the next headline ("CornynThe Hill's ..."), then headlines up to "MORE"
+_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][\w'’]*)")
+_WIDGET_END = re.compile(r"\bMORE\b")
+_PREPOSITIONS = frozenset(
+    "to of for with against at on in from by about over under into onto toward towards "
+    "between among like unlike than".split()
 )
+_ABBREVIATED_FIRST_NAMES = frozenset({"Wm.", "Chas.", "Geo.", "Thos.", "Jas.", "Jos.", "Robt."})
+_NAME_WORDS_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+")
+
+
+def _name_chain(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The capitalised words right before a surname that could be the rest of the name: a first
+    name and any middle initials ("Steven T."), nearest last; [] when the word before is not
+    capitalised."""
+    chain: list[re.Match[str]] = []
+    for match in reversed(words):
+        word = match.group(1)
+        if chain and match.end() != chain[0].start():
+            break
+        if not word[:1].isupper():
+            break
+        chain.insert(0, match)
+        if not re.fullmatch(r"[A-Z]\.?", word):
+            break  # a first name ends the chain; initials continue it
+    return chain
+
+
+# Capitalised words before a surname that are not first names
+_NOT_A_FIRST_NAME = frozenset(
+    "the a an and but or mr mrs ms dr sir dame lord lady gen general mayor judge justice "
+    "sen senator rep representative gov governor president prime minister secretary chancellor "
+    "speaker leader chairman chairwoman chair director ambassador king queen prince princess "
+    "pope saint st fr rev reverend sheikh ayatollah emir "
+    "when while as after before if since though although because so then also meanwhile "
+    "former ex late both neither either said says told added asked wrote".split()
+)
+
+_APPOSITIVE = re.compile(r",\s+(?P<article>(?:the|a|an)\s+)?")
+_WORDS_AHEAD = re.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}")
+_ENDS_APPOSITIVE = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|$)")
+# "Neal, the treasury secretary, Steven Mnuchin, asked": the appositive names someone else
+_ANOTHER_NAME_AFTER = re.compile(r",\s+[A-Z][\w.'’-]+\s+[A-Z][\w'’-]+")
 
 
 def _org_before(text: str, title_start: int) -> bool:
@@ -119,7 +165,10 @@ def _sentence_start(head: str, word: str) -> bool:
 
 def _qualified_away(text: str, title_start: int) -> bool:
     before = word_before(text, title_start, 1)
-    return bool(before) and before[0].rstrip(".") in TITLE_QUALIFIERS
+    if not before or before[0].rstrip(".") not in TITLE_QUALIFIERS:
+        return False
+    # "Under Secretary of State" is an office; "under President Bush" is a preposition
+    return before[0] != "under" or text[:title_start].rstrip().endswith("Under")
 
 
 def _lower_same_length(text: str) -> str:
@@ -132,19 +181,66 @@ def _lower_same_length(text: str) -> str:
 class Analysis:
     """Lazy, cached facts about one document."""
 
-    def __init__(self, document: Document, knowledge: KnowledgeIndex) -> None:
+    def __init__(
+        self, document: Document, knowledge: KnowledgeIndex, reading: ReadingModel
+    ) -> None:
         self.document = document
         self.knowledge = knowledge
+        self.reading = reading
         self.text = document.text
         self.story_date: date = document.story_date
+        self._readings: dict[tuple[int, int, bool], Reading] = {}
+        self.decisions: list[Decision] = []  # what the people checks weighed, for --explain
+
+    def read(self, start: int, end: int, *, dead: bool = False) -> Reading:
+        """The time frame of the mention `text[start:end]` (cached: several checks ask)."""
+        key = (start, end, dead)
+        found = self._readings.get(key)
+        if found is None:
+            found = self.reading.read(self.document, start, end, dead=dead)
+            self._readings[key] = found
+        return found
 
     @cached_property
     def lowered(self) -> str:
         return _lower_same_length(self.text)
 
     @cached_property
+    def residue(self) -> Spans:
+        """Scraped link widgets inside the copy ("Sen. John Cornyn John CornynThe Hill's 12:30
+        Report: ... MORE"): headlines of other stories, which no check should read as this one."""
+        spans = []
+        surnames = self.knowledge.known_surnames
+        for glued in _GLUED_NAME.finditer(self.text):
+            if fold(glued.group(1)) not in surnames or fold(glued.group(0)) in surnames:
+                continue  # "McConnell", "DeSantis": one name with a capital inside
+            more = _WIDGET_END.search(self.text, glued.end(), glued.end() + 600)
+            if more is not None and "\n" not in self.text[glued.start() : more.end()]:
+                spans.append((glued.start(), more.end()))
+        return Spans.merged(spans)
+
+    @cached_property
     def name_hits(self) -> list[NameHit]:
-        return self.knowledge.find_names(self.text)
+        """Known names in the text. A short form that begins with a title ("Queen Elizabeth"
+        for Elizabeth II) gives way to the title and the full name after it ("Queen" +
+        "Elizabeth II"), so that the title is judged like any other."""
+        hits = self.knowledge.find_names(self.text)
+        residue = self.residue
+        out = []
+        for hit in hits:
+            if residue.overlaps(hit.start, hit.end):
+                continue
+            title = self._title_by_start.get(hit.start) if hit.short else None
+            if title is not None and title.end < hit.end:
+                inner = self.knowledge.find_names(self.text[title.end : hit.end + 40])
+                first = inner[0] if inner else None
+                if first is not None and not first.short and first.start <= 1:
+                    shift = title.end
+                    hit = msgspec.structs.replace(
+                        first, start=first.start + shift, end=first.end + shift
+                    )
+            out.append(hit)
+        return out
 
     @cached_property
     def full_name_spans(self) -> Spans:
@@ -170,8 +266,15 @@ class Analysis:
         """Known people named in the text, short forms resolved against earlier full names."""
         out: list[Mention] = []
         seen_full: set[str] = set()
+        others: set[str] = set()  # surnames the article gave to someone the KB does not know
         kb = self.knowledge.kb
-        for hit in self.name_hits:
+        for found in self.name_hits:
+            hit = self._as_written(found)
+            if hit is None:
+                others.add(found.form)  # "Christine Blasey Ford": a later "Ford" is her
+                continue
+            if hit.short and hit.form in others and not (set(hit.people) & seen_full):
+                continue
             title, title_start, jurisdictions = self._title_before(hit.start)
             org_qualified = (
                 title is not None and not jurisdictions and _org_before(self.text, title.start)
@@ -213,10 +316,76 @@ class Analysis:
             )
         return out
 
+    def _as_written(self, hit: NameHit) -> NameHit | None:
+        """The hit as the copy writes the name, or None when it is part of another person's
+        name. "Steven T. Mnuchin" is Steve Mnuchin written out (a full mention from "Steven");
+        "Dan Johnson" is not Hank Johnson, "Kenji Fujimori" not Keiko, "O'Reilly" not Reilly."""
+        text = self.text
+        if hit.start >= 2 and text[hit.start - 1] in "'’" and text[hit.start - 2].isalpha():
+            return None
+        if not hit.short or hit.start in self._title_by_end:
+            return hit
+        words = list(_NAME_WORDS_BEFORE.finditer(text, max(0, hit.start - 40), hit.start))
+        if not words or words[-1].end() != hit.start:
+            return hit
+        chain = _name_chain(text, words)
+        if not chain:
+            return hit
+        first = chain[0]
+        word = first.group(1)
+        if word.endswith(".") and len(word) > 2 and word not in _ABBREVIATED_FIRST_NAMES:
+            return hit  # the end of the sentence before: "... on Monday. Biden said"
+        if word.rstrip(".").lower() in _NOT_A_FIRST_NAME or self.knowledge.jurisdictions_of(word):
+            return hit  # "President Biden", "German Scholz", "Meanwhile Biden"
+        folded = fold(word.rstrip("."))
+        if _sentence_start(text[: first.start(1) + len(word)], word) and (
+            folded not in self.knowledge.by_first
+            and folded not in self.knowledge.first_name_equivalents
+        ):
+            return hit  # a capitalised first word of a sentence, not a first name
+        kb = self.knowledge.kb
+        same = tuple(
+            person
+            for person in hit.people
+            if any(
+                len(f) >= 2
+                and (
+                    self.knowledge.same_first_name(folded, f[0])
+                    or (len(folded) == 1 and f[0].startswith(folded))
+                )
+                for f in (fold(form).split() for form in kb.people[person].forms)
+            )
+        )
+        if not same:
+            return None  # another first name: another person
+        return NameHit(first.start(1), hit.end, text[first.start(1) : hit.end], same, False)
+
     @cached_property
     def mention_starts(self) -> list[int]:
         """Start offsets of `mentions`, for bisection."""
         return [m.start for m in self.mentions]
+
+    @cached_property
+    def mentions_of(self) -> dict[str, list[Mention]]:
+        """Each resolved person's mentions, in text order (later mentions, introductions)."""
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.person is not None:
+                out.setdefault(m.person, []).append(m)
+        return out
+
+    def after_preposition(self, start: int) -> bool:
+        """Does a preposition stand right before `start` ("an aide to Dole")? The name then
+        belongs to another noun's phrase, not to the clause's subject."""
+        before = word_before(self.text, start, 1)
+        return bool(before) and before[0] in _PREPOSITIONS
+
+    def introduced_at(self, person: str) -> int | None:
+        """Where the article first names the person in full or with a title, if it does."""
+        for m in self.mentions_of.get(person, ()):
+            if not m.short or m.title is not None:
+                return m.start
+        return None
 
     def _resolve_short(
         self, hit: NameHit, title: TitleHit | None, seen_full: set[str]
@@ -235,12 +404,13 @@ class Analysis:
             officeholders = tuple(p for p in hit.people if kb.terms_of(p))
             return officeholders if len(officeholders) == 1 else ()
         kb = self.knowledge.kb
-        holders = tuple(
+        # every holder of the office the title names ("President Bush": both Bushes); the
+        # officeholder checks judge each and speak only when every reading agrees
+        return tuple(
             p
             for p in (earlier or hit.people)
             if any(t.office in title.offices for t in kb.terms_of(p))
         )
-        return holders if len(holders) == 1 else ()
 
     def _title_before(self, name_start: int) -> tuple[TitleHit | None, int, tuple[str, ...]]:
         """The title directly before a name ("Treasury Secretary "), and its adjective."""
@@ -295,7 +465,7 @@ class Analysis:
         return best
 
     def _title_after(self, name_end: int) -> tuple[TitleHit, tuple[str, ...], str, int] | None:
-        """An appositive title: "Olaf Scholz, the German chancellor, said" (issue 3 wordings).
+        """An appositive title: "Olaf Scholz, the German chancellor, said" (how wires write titles).
         Returns the title, the jurisdictions its adjective pins, the title as written and where
         the appositive ends. "..., the former chancellor," is not a title held now."""
         match = _APPOSITIVE.match(self.text, name_end)
@@ -314,6 +484,11 @@ class Analysis:
             title = self._title_by_start.get(start)
             if title is None or not _ENDS_APPOSITIVE.match(self.text, title.end):
                 continue
+            if _ANOTHER_NAME_AFTER.match(self.text, title.end):
+                return None
+            written = self.text[start : title.end]
+            if not (match.group("article") or n or written[:1].islower()):
+                return None  # "Thompson, King, and others": a list, not "X, the king,"
             if any(
                 w.lower() in HISTORY_BEFORE or w.lower() in TITLE_QUALIFIERS for w in candidates[:n]
             ):

@@ -6,8 +6,9 @@ editor gave, so that `quote == document.source[start:end]`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import Protocol
 
 import msgspec
 
@@ -34,7 +35,7 @@ class Category(StrEnum):
     STYLE = "style"
 
 
-# Which finding wins when two overlap: the one that says more about a fact (issue 2, §5).
+# Which finding wins when two overlap: the one that says more about a fact.
 CATEGORY_PRIORITY: dict[Category, int] = {
     Category.ANACHRONISM: 90,
     Category.TITLE: 85,
@@ -49,12 +50,32 @@ CATEGORY_PRIORITY: dict[Category, int] = {
 SEVERITY_PRIORITY: dict[Severity, int] = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
+class Citable(Protocol):
+    """A source as the knowledge base describes it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+
 class Evidence(msgspec.Struct, frozen=True):
-    """The fact a finding relies on and where it comes from."""
+    """The fact a finding relies on and where it comes from: the source's name and, when it has
+    one, its URL (kept apart so that a report can link the name without parsing text)."""
 
     fact: str
     source: str
     url: str | None = None
+
+    @classmethod
+    def cited(cls, fact: str, sources: Iterable[Citable], otherwise: str = "") -> Evidence:
+        """A fact known from several sources: their names, linked to the first one that has a
+        URL (knowledge-base terms mostly have one source, a few two); `otherwise` names the
+        source when none is listed."""
+        listed = list(sources)
+        names = "; ".join(s.name for s in listed) or otherwise
+        return cls(fact, names, next((s.url for s in listed if s.url), None))
 
     def __str__(self) -> str:
         where = f"{self.source} <{self.url}>" if self.url else self.source
@@ -74,6 +95,8 @@ class Finding(msgspec.Struct, frozen=True):
     message: str
     suggestion: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # the verdict rests on the story date: on a weak date, an error is reported as a warning
+    date_dependent: bool = False
 
     @property
     def priority(self) -> tuple[int, int, int]:
@@ -90,21 +113,6 @@ class Finding(msgspec.Struct, frozen=True):
     def moved(self, start: int, end: int, quote: str) -> Finding:
         """The same finding at another span (used to map text offsets to source offsets)."""
         return msgspec.structs.replace(self, start=start, end=end, quote=quote)
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON contract of ../shared/eval/README.md."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "quote": self.quote,
-            "category": self.category.value,
-            "severity": self.severity.value,
-            "rule": self.rule,
-            "message": self.message,
-            "suggestion": self.suggestion,
-            "sentence": self.sentence,
-            "evidence": "; ".join(str(e) for e in self.evidence),
-        }
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:

@@ -1,100 +1,15 @@
-"""Small closed word lists the checks share: month and weekday names, tense cues, history cues.
+"""Tense and history cues the people checks share: what puts a sentence in the past.
 
 These are facts of English, not of the news: they live here rather than in rule packs because
-every check reads them the same way.
+every check reads them the same way. (Month, weekday and number words live in `bot.text.words`.)
 """
 
 from __future__ import annotations
 
 import re
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-_MONTH_NAMES = (
-    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?|"
-    r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
-)
-_MONTH = rf"(?P<month>{_MONTH_NAMES})"
-_WEEKDAY = (
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
-)
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-# "Monday, July 29, 2025" / "July 29" / "29 July 2025" / "Tuesday 29 July"
-DATE_PATTERN = re.compile(
-    # the lookahead fails fast on the lowercase letters and spaces that make up most text
-    r"(?=[A-Z\d])"
-    rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
-    rf"(?:{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR}(?!\d))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})"
-    rf"(?:,?\s+(?P<year2>(?:19|20)\d{{2}})(?!\d))?)"
-    r"(?![\w-])"
-)
-YEAR_PATTERN = re.compile(r"(?<![\w$.,-])((?:19|20)\d{2})(?:s)?(?![\w%-])")
-
-# The word right before a title or name that says the title is not held now (issue 3:
-# silence on history): "former President", "under President", "the late Pope".
+# The word right before a title or name that says the title is not held now (history
+# stays silent): "former President", "under President", "the late Pope".
 HISTORY_BEFORE = frozenset(
     (
         "former ex ex- then then- late onetime one-time erstwhile incoming outgoing "

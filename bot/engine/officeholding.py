@@ -14,11 +14,12 @@ from enum import StrEnum
 
 import msgspec
 
-from bot.engine.analysis import Analysis, Mention
+from bot.engine.analysis import Analysis, Decision, Mention
 from bot.engine.finding import Evidence
-from bot.engine.language import MONTH_NAMES
+from bot.engine.reading import Frame, Reading, Strength
 from bot.kb.index import KnowledgeIndex
 from bot.kb.model import KnowledgeBase, Role, Term
+from bot.kb.officeholding_text import tenure
 
 
 class Problem(StrEnum):
@@ -35,42 +36,170 @@ class Verdict(msgspec.Struct, frozen=True):
     terms: tuple[Term, ...]  # the person's terms in that office, or their actual terms
     holders: tuple[Term, ...]  # who held the office on the story date
     actual: tuple[Term, ...]  # the offices the person did hold on the story date
-
-
-def long_date(day: date) -> str:
-    return f"{MONTH_NAMES[day.month]} {day.day}, {day.year}"
+    later: bool = False  # the person only took the office after the story date
+    reading: Reading | None = None  # how the mention reads in its sentence (set when judged)
 
 
 def verdicts(analysis: Analysis) -> list[Verdict]:
     """Wrong titled mentions in the document, judged once and cached on the analysis."""
     cached = analysis.__dict__.get("_officeholding")
     if cached is None:
-        cached = [
-            v
-            for m in analysis.mentions
-            if (v := _judge(analysis, m)) is not None and not analysis.mention_is_historical(m)
-        ]
+        cached = []
+        decisions = analysis.decisions
+        kb = analysis.knowledge.kb
+        for mention in analysis.mentions:
+            if mention.title is None or not mention.people:
+                continue
+            verdict = _judge_all(analysis, mention)
+            name = " or ".join(kb.people[p].name for p in mention.people)
+            if verdict is None:
+                decisions.append(
+                    Decision(
+                        *mention.span,
+                        name,
+                        "holds the office, or the KB cannot say",
+                        "",
+                        False,
+                        "nothing to flag",
+                    )
+                )
+                continue
+            dead = _dead_before(kb, verdict.person, analysis.story_date)
+            reading = analysis.read(*mention.span, dead=dead)
+            if reading.frame is Frame.UNKNOWN and _listed_with_holders(analysis, mention):
+                reading = Reading(
+                    Frame.CURRENT,
+                    Strength.MEDIUM,
+                    LISTED_WITH_HOLDERS,
+                    "listed with serving officials",
+                )
+            flagged, why = flags(verdict, reading, regnal=dead and _regnal(mention))
+            decisions.append(
+                Decision(
+                    *mention.span,
+                    kb.people[verdict.person].name,
+                    _knowledge(kb, verdict),
+                    reading.describe(),
+                    flagged,
+                    why,
+                )
+            )
+            if flagged:
+                cached.append(msgspec.structs.replace(verdict, reading=reading))
         analysis.__dict__["_officeholding"] = cached
     return cached
 
 
+LISTED_WITH_HOLDERS = "listed-with-holders"
+# what may stand between two titled names of one list: a comma, "and", an appositive
+_LIST_SEPARATOR = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|,\s+[^,;.()]{0,50},\s*(?:and\s+)?)$")
+
+
+def _listed_with_holders(analysis: Analysis, mention: Mention) -> bool:
+    """Named in one list with officials who hold their offices on the story date ("CIA chief
+    Gina Haspel, Director of National Intelligence James Clapper and Gen. Joseph Dunford"):
+    a list of titled officials is a list of contemporaries."""
+    titled = [m for m in analysis.mentions if m.title is not None and m.person is not None]
+    at = next((i for i, m in enumerate(titled) if m is mention), None)
+    if at is None:
+        return False
+    chain = [mention]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(titled):
+            a, b = (titled[i + step], titled[i]) if step < 0 else (titled[i], titled[i + step])
+            if not _LIST_SEPARATOR.match(analysis.text[a.span[1] : b.span[0]]):
+                break
+            i += step
+            chain.append(titled[i])
+    return any(other is not mention and _serving(analysis, other) for other in chain)
+
+
+def _serving(analysis: Analysis, mention: Mention) -> bool:
+    """Does the mention's person surely hold an office its title names on the story date?"""
+    assert mention.title is not None and mention.person is not None
+    kb = analysis.knowledge.kb
+    offices = _offices_named(analysis.knowledge, mention)
+    return any(
+        t.office in offices and t.surely_holds(analysis.story_date)
+        for t in kb.terms_of(mention.person)
+    )
+
+
+def flags(verdict: Verdict, reading: Reading, *, regnal: bool = False) -> tuple[bool, str]:
+    """Does the reading make the KB's verdict an error in this copy? Precision first: a former
+    holder's title must speak of now at least through its verb; someone who only later took the
+    office, or a dead monarch or pope, only through a present anchor ("on Tuesday")."""
+    if reading.frame is Frame.QUOTED:
+        return False, "quoted speech: the speaker's words"
+    if verdict.problem is Problem.NEVER_HELD:
+        # a title never held is wrong at any time; only an imagined holder or a qualifier on
+        # the title itself ("former state Sen.") makes it something else
+        if reading.frame is Frame.HYPOTHETICAL or reading.cue in _TITLE_QUALIFYING_CUES:
+            return False, f"{reading.describe()}: the title is qualified"
+        return True, "the person never held an office this title names"
+    if not reading.speaks_of_now:
+        return False, f"the mention reads as {reading.frame.value}"
+    if reading.on is not None and any(t.may_hold(reading.on) for t in verdict.terms):
+        return False, f"the clause is dated {reading.on.isoformat()}, when the title was right"
+    needed = Strength.STRONG if verdict.later or regnal else Strength.MEDIUM
+    if _STRENGTH_ORDER[reading.strength] < _STRENGTH_ORDER[needed]:
+        who = "a later holder" if verdict.later else "a dead monarch or pope" if regnal else ""
+        return False, f"speaks of now only {reading.strength.value}ly; {who} needs {needed.value}"
+    return True, f"speaks of now ({reading.strength.value})"
+
+
+# cues that qualify the title itself rather than dating the sentence
+_TITLE_QUALIFYING_CUES = frozenset({"former-title", "imagined-holder"})
+_STRENGTH_ORDER = {Strength.WEAK: 0, Strength.MEDIUM: 1, Strength.STRONG: 2}
+
+
+def _knowledge(kb: KnowledgeBase, verdict: Verdict) -> str:
+    office = kb.offices[verdict.office].name
+    if verdict.problem is Problem.NEVER_HELD:
+        return f"never held {office}"
+    if verdict.problem is Problem.NOT_YET_SWORN:
+        return f"already sworn in as {office}"
+    return f"{office}: {'; '.join(tenure(t) for t in verdict.terms)}"
+
+
 def _offices_named(index: KnowledgeIndex, mention: Mention) -> tuple[str, ...]:
     assert mention.title is not None
-    if mention.jurisdictions:
-        return index.offices_within(mention.title.offices, mention.jurisdictions)
-    return mention.title.offices
+    if not mention.jurisdictions:
+        return mention.title.offices
+    within = index.offices_within(mention.title.offices, mention.jurisdictions)
+    if within:
+        return within
+    # "Florida Rep. Marco Rubio", "Texas Sen. Ted Cruz": a state's seat in a national chamber
+    kb = index.kb
+    parents = {kb.jurisdictions[j].parent for j in mention.jurisdictions if j in kb.jurisdictions}
+    return tuple(
+        o
+        for o in mention.title.offices
+        if kb.offices[o].jurisdiction in parents and kb.offices[o].seats > 1
+    )
 
 
-def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
-    if mention.title is None or mention.person is None:
+def _judge_all(analysis: Analysis, mention: Mention) -> Verdict | None:
+    """Judge every person the mention may name ("President Bush": both Bushes); wrong only
+    when it is wrong, in the same way, for each of them."""
+    found: list[Verdict] = []
+    for person in mention.people:
+        verdict = _judge(analysis, mention, person)
+        if verdict is None:
+            return None
+        found.append(verdict)
+    if len({v.problem for v in found}) != 1:
         return None
+    # the most recent holder stands for them all in the message
+    return max(found, key=lambda v: max((t.start.earliest for t in v.terms), default=date.min))
+
+
+def _judge(analysis: Analysis, mention: Mention, person: str) -> Verdict | None:
+    assert mention.title is not None
     index = analysis.knowledge
     kb = index.kb
     day = analysis.story_date
-    person = mention.person
-    died = kb.people[person].died
-    if died is not None and died < day and _remembered(analysis, mention):
-        return None  # "Queen Elizabeth II's funeral", "Pope John Paul II": history
     offices = _offices_named(index, mention)
     if not offices:
         return None
@@ -94,13 +223,14 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
                     mine,
                     tuple(kb.holders(office, day)),
                     actual,
+                    later=all(t.surely_starts_after(day) for t in mine),
                 )
         return None
     if any(t.role is Role.ELECT and t.may_hold(day) for t in terms):
         return None  # "President Trump" on the eve of the inauguration: leave it to editors
     if mention.org_qualified or not actual or not _title_is_specific(index, mention, actual):
         return None
-    covered = [o for o in offices if kb.covered(o, day) and kb.offices[o].seats == 1]
+    covered = [o for o in offices if kb.covered(o, day) and _lists_every_holder(kb, o, day)]
     if not covered:
         return None
     office = covered[0]
@@ -109,25 +239,27 @@ def _judge(analysis: Analysis, mention: Mention) -> Verdict | None:
     )
 
 
-# Titles that stay part of a dead person's name ("Pope John Paul II", "Queen Elizabeth II")
+def _lists_every_holder(kb: KnowledgeBase, office: str, day: date) -> bool:
+    """A one-seat office, or a chamber whose every seat the KB fills on that day (the Senate's
+    100 seats from congress-legislators): only then is "never held it" a fact."""
+    seats = kb.offices[office].seats
+    return seats == 1 or len(kb.holders(office, day)) >= seats
+
+
+def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:
+    died = kb.people[person].died
+    return died is not None and died < day
+
+
+def _regnal(mention: Mention) -> bool:
+    """Titles that stay part of a dead person's name ("Pope John Paul II", "Queen Elizabeth")."""
+    assert mention.title is not None
+    return any(word in REGNAL_TITLES for word in mention.title.form.split())
+
+
 REGNAL_TITLES = frozenset(
     "pope king queen emperor empress prince princess grand duke grand duchess sultan emir".split()
 )
-# Words that put a dead person's mention in remembrance, not in the news of the day
-_REMEMBRANCE = re.compile(
-    r"\b(?:funeral|mourn\w*|memorial|remember\w*|death|died|dies|legacy|tribute\w*|"
-    r"anniversary|obituar\w*|buried|burial|late|posthumous\w*|statue|portrait|tomb|grave)\b",
-    re.IGNORECASE,
-)
-
-
-def _remembered(analysis: Analysis, mention: Mention) -> bool:
-    """A dead person's title is history when it is regnal or the sentence remembers them; "Chinese
-    Premier Li Keqiang said on Tuesday" in 2025 is still wrong (issue 3)."""
-    assert mention.title is not None
-    if any(word in REGNAL_TITLES for word in mention.title.form.split()):
-        return True
-    return bool(_REMEMBRANCE.search(analysis.sentence(mention.start).text))
 
 
 def surely_out_of_office(kb: KnowledgeBase, office: str, mine: tuple[Term, ...], day: date) -> bool:
@@ -136,7 +268,7 @@ def surely_out_of_office(kb: KnowledgeBase, office: str, mine: tuple[Term, ...],
     Within the office's coverage the KB lists every holder, so yes. Past the coverage (a story
     dated after the sources' `complete_to`), only a term that ended and was followed by someone
     else's in the same seat proves it: the office moved on (Yellen -> Bessent). A holder the KB
-    does not know is never assumed (issue 3: freshness)."""
+    does not know is never assumed (stale knowledge must not flag)."""
     start, end = kb.coverage(office)
     if day < start:
         return False
@@ -190,16 +322,8 @@ def _title_is_specific(index: KnowledgeIndex, mention: Mention, actual: tuple[Te
     return True
 
 
-def tenure(term: Term) -> str:
-    """'from January 20, 2021 to January 20, 2025' with fuzzy dates written as known."""
-    start = long_date(term.start.earliest) if term.start.exact else term.start.text
-    if term.end is None:
-        return f"since {start}"
-    end = long_date(term.end.earliest) if term.end.exact else term.end.text
-    return f"from {start} to {end}"
-
-
 def term_evidence(kb: KnowledgeBase, person_name: str, term: Term) -> Evidence:
     office = kb.offices[term.office].name
     role = f" ({term.role.value})" if term.role else ""
-    return Evidence(f"{person_name}: {office}{role} {tenure(term)}", kb.cite(term))
+    sources = (kb.sources[s] for s in term.sources if s in kb.sources)
+    return Evidence.cited(f"{person_name}: {office}{role} {tenure(term)}", sources)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from bot.engine.checks.attribution import PLATFORM_ATTRIBUTION
+from bot.engine.checks.bare_names import PREDECESSOR_FOR_HOLDER
 from bot.engine.checks.boilerplate import BOILERPLATE
 from bot.engine.checks.crosssource import CROSS_SOURCE
 from bot.engine.checks.dates import IMPOSSIBLE_DATE, PAST_EVENT_AFTER_STORY, WEEKDAY_DATE
@@ -15,14 +18,31 @@ from bot.engine.checks.officeholders import (
     TITLE_NEVER_HELD,
     TITLE_OUT_OF_TERM,
 )
-from bot.engine.checks.patterns import EXISTENCE, SUBSTITUTION
+from bot.engine.checks.patterns import EXISTENCE, PATTERN, SUBSTITUTION
+from bot.engine.checks.quantities import QUANTITY_CONSISTENCY
 from bot.engine.kinds import CheckKind
 
+# Kinds whose every verdict rests on the story date (who held an office then; whether an
+# event was still ahead): on a weak story date their errors are reported as warnings.
+# (Findings of other kinds can say so one by one: a weekday check on a date without a year.)
+DATE_DEPENDENT = frozenset(
+    {
+        TITLE_OUT_OF_TERM.name,
+        TITLE_NEVER_HELD.name,
+        PREDECESSOR_FOR_HOLDER.name,
+        LATER_MENTION.name,
+        ADMINISTRATION.name,
+        PAST_EVENT_AFTER_STORY.name,
+    }
+)
+
 KINDS: dict[str, CheckKind] = {
-    kind.name: kind
+    kind.name: msgspec.structs.replace(kind, date_dependent=kind.name in DATE_DEPENDENT)
     for kind in (
         EXISTENCE,
         SUBSTITUTION,
+        PATTERN,
+        QUANTITY_CONSISTENCY,
         BOILERPLATE,
         MOJIBAKE,
         WEEKDAY_DATE,
@@ -36,6 +56,7 @@ KINDS: dict[str, CheckKind] = {
         LATER_MENTION,
         ADMINISTRATION,
         NAME_SPELLING,
+        PREDECESSOR_FOR_HOLDER,
         PLATFORM_ATTRIBUTION,
     )
 }

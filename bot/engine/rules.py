@@ -29,12 +29,16 @@ class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class FlagExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Text the rule must flag; `flags` is the exact span it must report."""
+    """Text the rule must flag; `flags` is the exact span it must report, and `message`, when
+    given, the exact message. `also` lists the spans other findings must cover when the example
+    cannot be written without them (a later mention needs its miscast first mention)."""
 
     text: str
     flags: str
     story_date: date | None = None
     why: str | None = None
+    message: str | None = None
+    also: list[str] = msgspec.field(default_factory=list)
 
 
 class PassExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -97,24 +101,6 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def key_line(node: dict[str, Any], path: str) -> int:
-    """Best line for a msgspec error path such as `$.examples.flag[0].flags`."""
-    line = int(node.get("__line__", 0))
-    current: Any = node
-    for part in re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", path):
-        key, index = part
-        if key and isinstance(current, dict):
-            line = int(current.get("__lines__", {}).get(key, line))
-            current = current.get(key)
-        elif index and isinstance(current, list) and int(index) < len(current):
-            current = current[int(index)]
-            if isinstance(current, dict):
-                line = int(current.get("__line__", line))
-        else:
-            break
-    return line
-
-
 _ALLOWED = {
     "category": [c.value for c in Category],
     "severity": [s.value for s in Severity],
@@ -123,7 +109,8 @@ _ALLOWED = {
 
 def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
     """Load and validate one pack; `kinds` maps a kind name to its `CheckKind`."""
-    from bot.engine.yamllines import read_yaml_with_lines, strip_lines
+    # PyYAML is needed only here, not on the prebuilt-index path (start-up time)
+    from bot.text.yamllines import error_path, key_line, read_yaml_with_lines, strip_lines
 
     raw = read_yaml_with_lines(path)
     pack = path.stem
@@ -142,34 +129,20 @@ def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
     return rules
 
 
-def error_path(exc: msgspec.ValidationError) -> str:
-    match = re.search(r"at `(\$[^`]*)`", str(exc))
-    return match.group(1) if match else "$"
-
-
 def _load_rule(
     path: Path, pack: str, node: dict[str, Any], kinds: dict[str, Any], seen: set[str]
 ) -> LoadedRule:
-    from bot.engine.yamllines import strip_lines
+    from bot.text.yamllines import convert_entry, entry_errors
 
-    rule_id = str(node.get("id")) if isinstance(node, dict) and "id" in node else None
-    line = int(node.get("__line__", 0)) if isinstance(node, dict) else 0
-
-    def fail(problem: str, key_path: str = "$") -> RuleError:
-        at = key_line(node, key_path) if isinstance(node, dict) else line
-        return RuleError(str(path), at or line, rule_id, problem)
-
-    if not isinstance(node, dict):
-        raise fail("a rule is a mapping of keys (id, kind, category, ...)")
-    try:
-        spec = msgspec.convert(strip_lines(node), RuleSpec)
-    except msgspec.ValidationError as exc:
-        where = error_path(exc)
-        key = where.rsplit(".", 1)[-1]
-        problem = str(exc)
-        if key in _ALLOWED:
-            problem += f"; expected one of: {', '.join(_ALLOWED[key])}"
-        raise fail(problem, where) from exc
+    fail = entry_errors(path, node)
+    spec = convert_entry(
+        node,
+        RuleSpec,
+        fail,
+        not_a_mapping="a rule is a mapping of keys (id, kind, category, ...)",
+        allowed=_ALLOWED,
+    )
+    line = int(node.get("__line__", 0))
     if not _ID.match(spec.id):
         raise fail(f"id '{spec.id}' must be kebab-case (lowercase words joined by '-')", "$.id")
     if spec.id in seen:
@@ -184,18 +157,18 @@ def _load_rule(
         params = msgspec.convert(spec.params, kind.params)
     except msgspec.ValidationError as exc:
         raise fail(f"params: {exc}", "$.params") from exc
-    for key, template in (("message", spec.message), ("suggestion", spec.suggestion)):
-        unknown = placeholders(template or "") - set(kind.placeholders)
-        if unknown:
-            raise fail(
-                f"{key} uses unknown placeholder(s) {', '.join(sorted(unknown))}; "
-                f"kind '{spec.kind}' offers: {', '.join(sorted(kind.placeholders))}",
-                f"$.{key}",
-            )
     if not spec.examples.flag:
         raise fail("every rule needs at least one 'flag' example", "$.examples")
     try:
         kind.validate(params)
     except ValueError as exc:
         raise fail(f"params: {exc}", "$.params") from exc
+    for key, template in (("message", spec.message), ("suggestion", spec.suggestion)):
+        unknown = placeholders(template or "") - kind.offered(params)
+        if unknown:
+            raise fail(
+                f"{key} uses unknown placeholder(s) {', '.join(sorted(unknown))}; "
+                f"kind '{spec.kind}' offers: {', '.join(sorted(kind.offered(params)))}",
+                f"$.{key}",
+            )
     return LoadedRule(pack=pack, spec=spec, params=params, path=str(path), line=line)

@@ -1,8 +1,8 @@
 """Loading the bundled rules and knowledge base once, through a prebuilt index on disk.
 
 Parsing ~MBs of YAML and building the automata takes seconds; unpickling the prebuilt index
-takes milliseconds (issue 3: KB load under 300 ms). The index is keyed by every source file's
-path, size and mtime and by Copydesk's version, so an edited rule or fact rebuilds it.
+takes milliseconds (a check must start in well under 300 ms). The index is keyed by every source
+file's path, size and mtime and by Copydesk's version, so an edited rule or fact rebuilds it.
 """
 
 from __future__ import annotations
@@ -18,8 +18,13 @@ from pathlib import Path
 import msgspec
 
 from bot import __version__
+from bot.engine.reading import ReadingModel
 from bot.engine.rules import LoadedRule
+from bot.errors import ConfigError
 from bot.kb.index import KnowledgeIndex
+from bot.paths import cache_dir, checked_rules_dir, default_rules_dir, reading_dir
+
+__all__ = ["Ruleset", "build_ruleset", "cache_dir", "default_rules_dir", "load_ruleset", "prebuild"]
 
 
 class Ruleset(msgspec.Struct, frozen=True):
@@ -27,32 +32,29 @@ class Ruleset(msgspec.Struct, frozen=True):
 
     rules: tuple[LoadedRule, ...]
     knowledge: KnowledgeIndex
-    version: str  # digest of every rule and KB file
+    version: str  # digest of every rule, cue and KB file
+    reading: ReadingModel  # how copy refers to time: the cues every people check asks
+
+    def with_rules(self, rules: tuple[LoadedRule, ...]) -> Ruleset:
+        """The same knowledge and reading model with other rules (a rule's examples, tests)."""
+        return msgspec.structs.replace(self, rules=rules)
 
     @property
     def kb_version(self) -> str:
         return self.knowledge.kb.version
 
 
-def default_rules_dir() -> Path:
-    """COPYDESK_RULES_DIR, else the `rules/` folder shipped beside the package."""
-    configured = os.environ.get("COPYDESK_RULES_DIR")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[2] / "rules"
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("COPYDESK_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "copydesk"
-
-
 def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Rule packs and reading cues, and the knowledge base's files; no packs or no knowledge
+    base is an error naming the folder (an empty ruleset would flag nothing, silently)."""
     packs = sorted((rules_dir / "packs").glob("*.yaml"))
+    cues = sorted(reading_dir(rules_dir).glob("*.yaml"))
     kb = sorted(p for p in (rules_dir / "kb").rglob("*.yaml") if not p.name.startswith("."))
-    return packs, kb
+    if not packs:
+        raise ConfigError(f"{rules_dir / 'packs'}: no rule packs (*.yaml) in this folder")
+    if not kb:
+        raise ConfigError(f"{rules_dir / 'kb'}: no knowledge-base files (*.yaml) in this folder")
+    return packs + cues, kb
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -60,7 +62,13 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 
 def _code_files() -> list[Path]:
     """The code that builds the index: a changed loader or check must rebuild it too."""
-    return sorted([*(_PACKAGE / "kb").glob("*.py"), *(_PACKAGE / "engine").rglob("*.py")])
+    return sorted(
+        [
+            *(_PACKAGE / "kb").glob("*.py"),
+            *(_PACKAGE / "engine").rglob("*.py"),
+            *(_PACKAGE / "text").glob("*.py"),
+        ]
+    )
 
 
 def _digest(files: list[Path]) -> str:
@@ -86,24 +94,30 @@ def _content_digest(files: list[Path]) -> str:
 def build_ruleset(rules_dir: Path) -> Ruleset:
     """Validate and compile every pack and the knowledge base (slow path)."""
     # YAML parsing and validation are only needed here, not on the prebuilt-index path
+    from bot.engine.reading import load_reading_model
     from bot.engine.registry import KINDS
     from bot.engine.rules import load_pack
     from bot.kb.load import load_knowledge
 
+    rules_dir = checked_rules_dir(rules_dir)
     packs, kb_paths = _sources(rules_dir)
     rules: list[LoadedRule] = []
     for path in packs:
-        rules.extend(load_pack(path, KINDS))
+        if path.parent.name == "packs":
+            rules.extend(load_pack(path, KINDS))
+    reading = load_reading_model(reading_dir(rules_dir))
     knowledge = load_knowledge(rules_dir / "kb")
     knowledge.version = _content_digest(kb_paths)
     knowledge.pack()
-    return Ruleset(tuple(rules), KnowledgeIndex(knowledge), _content_digest(packs + kb_paths))
+    return Ruleset(
+        tuple(rules), KnowledgeIndex(knowledge), _content_digest(packs + kb_paths), reading
+    )
 
 
 def load_ruleset(rules_dir: Path | None = None, *, use_cache: bool = True) -> Ruleset:
     """The ruleset for `rules_dir` (default: the bundled rules), from the prebuilt index when
     it is current; otherwise built and the index written for next time."""
-    rules_dir = rules_dir or default_rules_dir()
+    rules_dir = checked_rules_dir(rules_dir)
     packs, kb_paths = _sources(rules_dir)
     key = _digest(packs + kb_paths)
     index_path = cache_dir() / f"index-{key}.pickle"
@@ -158,14 +172,14 @@ def _prune(folder: Path, keep: int) -> None:
 
 def index_path(rules_dir: Path | None = None) -> Path:
     """Where the prebuilt index for `rules_dir`'s current files lives."""
-    rules_dir = rules_dir or default_rules_dir()
+    rules_dir = checked_rules_dir(rules_dir)
     packs, kb_paths = _sources(rules_dir)
     return cache_dir() / f"index-{_digest(packs + kb_paths)}.pickle"
 
 
 def prebuild(rules_dir: Path | None = None) -> tuple[Ruleset, Path]:
     """Validate everything from scratch and write the prebuilt index (`copydesk kb build`)."""
-    rules_dir = rules_dir or default_rules_dir()
+    rules_dir = checked_rules_dir(rules_dir)
     ruleset = build_ruleset(rules_dir)
     path = index_path(rules_dir)
     _write_index(path, ruleset)

@@ -1,6 +1,6 @@
 """A read-only mapping whose values stay msgpack-encoded until first read.
 
-The prebuilt index must load fast whatever the knowledge base's size (issue 3: under 300 ms,
+The prebuilt index must load fast whatever the knowledge base's size (under 300 ms,
 with 100,000 people). Unpickling a Python object per person and per term is what costs; a check
 reads a handful of people. So people and terms are kept packed (one bytes value per key) and
 decoded, then cached, on first access.

@@ -9,7 +9,6 @@ from pathlib import Path
 
 
 def run_refresh(args: argparse.Namespace) -> int:
-    from bot.engine.ruleset import default_rules_dir
     from bot.kb.refresh import (
         DEFAULT_ENDPOINT,
         SparqlClient,
@@ -18,8 +17,9 @@ def run_refresh(args: argparse.Namespace) -> int:
         read_snapshot,
         refresh,
     )
+    from bot.paths import checked_rules_dir
 
-    rules = default_rules_dir()
+    rules = checked_rules_dir()
     positions = read_positions(
         Path(args.positions) if args.positions else rules / "wikidata-positions.yaml"
     )

@@ -1,5 +1,5 @@
-"""Operations: JSON logging, Prometheus metrics, graceful shutdown and the Slack surface list.
+"""Operations: JSON logging, Prometheus metrics, graceful shutdown and the HTTP endpoints.
 
 Import the submodule you need (`bot.ops.logging`, `bot.ops.metrics`, `bot.ops.shutdown`,
-`bot.ops.slack_surface`); nothing heavy is imported here.
+`bot.ops.endpoints`); nothing heavy is imported here.
 """

@@ -1,4 +1,5 @@
-"""Structured JSON logs that never carry a secret, nor article text above DEBUG (issue 5).
+"""Structured JSON logs that never carry a secret, nor article text above DEBUG
+(unpublished copy is confidential).
 
 One filter on the root handler scrubs every record that reaches it, whatever logger emitted it:
 Slack tokens (xoxb-, xoxp-, xapp-, ...), the configured secrets themselves (bot and app tokens,

@@ -1,4 +1,4 @@
-"""Prometheus metrics for /metrics (issue 5): what an on-call engineer and a desk editor watch.
+"""Prometheus metrics for /metrics: what an on-call engineer and a desk editor watch.
 
 `Metrics` owns every metric on one registry: the process-wide default (`default_metrics()`, on
 prometheus-client's global REGISTRY, next to its process_* collectors) or a fresh one per test.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -28,13 +28,14 @@ from prometheus_client.registry import Collector
 if TYPE_CHECKING:
     from prometheus_client.metrics_core import Metric
 
+    from bot.engine.finding import Finding
     from bot.store import Store
 
 CheckOutcome = Literal["clean", "flagged", "failed"]
 
 # A check is tens of milliseconds; a 10 MB paste or a slow link can take seconds.
 CHECK_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-# Issue 4 budget: p50 <= 250 ms, p99 <= 1 s from event to thread reply.
+# The reply budget: p50 <= 250 ms, p99 <= 1 s from event to thread reply.
 REPLY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0)
 
 
@@ -93,14 +94,12 @@ class Metrics:
             self.checks.labels(outcome)  # export zeros, so rate() works from the first scrape
 
     def observe_check(
-        self, findings: Iterable[Mapping[str, Any]], seconds: float, *, failed: bool = False
+        self, findings: Iterable[Finding], seconds: float, *, failed: bool = False
     ) -> None:
-        """Count one check: its outcome, duration and each finding (Finding.to_json() dicts)."""
+        """Count one check: its outcome, duration and each finding."""
         count = 0
         for finding in findings:
-            self.findings.labels(
-                str(finding.get("category", "")), str(finding.get("rule", ""))
-            ).inc()
+            self.findings.labels(finding.category.value, finding.rule).inc()
             count += 1
         outcome: CheckOutcome = "failed" if failed else ("flagged" if count else "clean")
         self.checks.labels(outcome).inc()

@@ -1,4 +1,5 @@
-"""Serving an ASGI app with uvicorn until SIGTERM, then draining and exiting 0 (issue 5).
+"""Serving an ASGI app with uvicorn until SIGTERM, then draining and exiting 0
+(an orchestrator reads any other status as a crash).
 
 uvicorn handles SIGTERM itself: it stops accepting connections, finishes the requests in flight,
 runs the lifespan's shutdown (where the bot drains its worker), and then re-raises the signal, so

@@ -1,4 +1,5 @@
-"""Graceful shutdown (issue 5): SIGTERM stops intake, in-flight checks finish, then exit.
+"""Graceful shutdown, so a rollout loses no check: SIGTERM stops intake, in-flight checks
+finish, then exit.
 
 One `Shutdown` per process: `install()` makes SIGTERM and SIGINT set it; servers stop accepting
 events when it is set; workers poll `requested` before taking a job, wrap each job in `track()`,

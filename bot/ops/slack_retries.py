@@ -1,4 +1,5 @@
-"""slack-sdk's own retry handlers, counted: `copydesk_slack_api_retries{reason}` (issue 5).
+"""slack-sdk's own retry handlers, counted: `copydesk_slack_api_retries{reason}`,
+so that on-call sees Slack throttling before editors do.
 
 The handlers decide and wait (Retry-After on 429, backoff on connection and 5xx errors); the
 wrapper only counts each retry it lets happen, so the metric and the behaviour cannot drift apart.

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.document.model import Document
 from bot.engine.finding import Finding, Severity
+from bot.report.model import Report
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -34,15 +34,14 @@ def _underlined(finding: Finding, colour: bool) -> list[str]:
     return [f"    {marked}", "    " + " " * at + _paint("^" * max(1, len(quote)), "1", colour)]
 
 
-def render(
-    documents: Sequence[Document], findings: Sequence[Sequence[Finding]], *, colour: bool = False
-) -> str:
+def render(reports: Sequence[Report], *, colour: bool = False) -> str:
     lines: list[str] = []
     total = 0
-    for doc, found in zip(documents, findings, strict=True):
+    for report in reports:
+        doc, found = report.document, report.findings
         lines.append(
             _paint(f"{doc.name}", "1", colour)
-            + f"  (story date {doc.story_date.isoformat()}, from {doc.date_source.value})"
+            + f"  (story date {doc.story_date.isoformat()}, {doc.date_label})"
         )
         if not found:
             lines.append("  no problems found")
@@ -57,8 +56,10 @@ def render(
                 lines.append(f"    suggestion: {f.suggestion}")
             for evidence in f.evidence:
                 lines.append(f"    evidence: {evidence}")
+        if report.as_of:
+            lines.append(f"  {report.as_of}")
         lines.append("")
-    docs = len(documents)
+    docs = len(reports)
     lines.append(
         f"{total} finding{'s' if total != 1 else ''} in {docs} document{'s' if docs != 1 else ''}"
     )

@@ -2,7 +2,7 @@
 
 The app runs with `process_before_response`: a listener (which only writes an inbox row) finishes
 before Bolt answers Slack, so a 200 means the job is in the database, and a database error gives
-Slack a 500, which it retries (issue 5). Signature verification stays on in HTTP mode: a bad or
+Slack a 500, which it retries. Signature verification stays on in HTTP mode: a bad or
 stale signature gets a 401 (Bolt's RequestVerification; Socket Mode has no HTTP to sign).
 """
 
@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.errors import ConfigError
-from bot.slack import listeners
+from bot.slack import surfaces
 from bot.slack.client import error_code
 from bot.slack.inbox import Inbox
 from bot.store import Store
@@ -56,7 +56,7 @@ def identify(client: WebClient, api_url: str) -> Identity:
 
 
 def create_app(client: WebClient, inbox: Inbox, store: Store, *, signing_secret: str | None) -> App:
-    """The Bolt app with every listener; `signing_secret=None` for Socket Mode."""
+    """The Bolt app with every surface's listeners; `signing_secret=None` for Socket Mode."""
     try:
         app = App(
             client=client,
@@ -67,5 +67,5 @@ def create_app(client: WebClient, inbox: Inbox, store: Store, *, signing_secret:
         )
     except BoltError as exc:
         raise ConfigError(f"could not start the Slack app: {exc} (check SLACK_BOT_TOKEN)") from exc
-    listeners.register(app, inbox, store)
+    surfaces.register(app, inbox, store)
     return app

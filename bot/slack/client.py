@@ -3,7 +3,8 @@
 Rate limits (HTTP 429 with Retry-After), dropped connections and Slack's 5xx are retried by
 slack-sdk's own retry handlers. Errors that another try cannot fix (`not_in_channel`,
 `channel_not_found`, `is_archived`...) are logged with their reason and the job ends; anything
-else makes the worker retry the job a bounded number of times (issue 4, "Reliability").
+else makes the worker retry the job a bounded number of times (a transient
+Slack error must not lose a reply, a permanent one must not loop).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Starlette adapter, in a thread so a slow database never blocks the event loop), 
 liveness, `/readyz` readiness (503 while draining or when the database is down, so a load
 balancer stops sending events), `/metrics` Prometheus. On SIGTERM (`bot.ops.server`) uvicorn
 stops accepting connections and finishes the requests in flight, the lifespan's shutdown drains
-the worker (checks in flight finish), and the process exits 0 (issue 5: graceful shutdown).
+the worker (checks in flight finish), and the process exits 0 (a rollout loses no check).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.ops.slack_surface import EVENTS_PATH, HEALTH_PATH, METRICS_PATH, READY_PATH
+from bot.ops.endpoints import EVENTS_PATH, HEALTH_PATH, METRICS_PATH, READY_PATH
 from bot.slack.runtime import Bot
 
 # Slack's requests are small (a message is at most 40,000 characters); the body must be read

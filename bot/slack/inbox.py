@@ -2,7 +2,7 @@
 
 `put` returns once the job is in the database, before Bolt sends Slack its acknowledgement
 (the app runs with `process_before_response`), so an acknowledged event is never lost even if the
-process dies right after (issue 5). A re-delivered event (same `event_key`) is not accepted twice.
+process dies right after. A re-delivered event (same `event_key`) is not accepted twice.
 """
 
 from __future__ import annotations
@@ -29,11 +29,9 @@ class Inbox:
     def put(self, job: NewJob) -> bool:
         """Accept `job`; False if Slack delivered it before (a retry, another replica)."""
         payload = {**job.payload, "received_at": time.time()}
-        accepted = self.store.accept(
-            job.event_key, job.kind.value, job.channel, job.message_ts, payload
-        )
+        accepted = self.store.accept(job.event_key, job.kind, job.channel, job.message_ts, payload)
         outcome = "accepted" if accepted else "duplicate"
-        self._metrics.events.labels(job.kind.value, outcome).inc()
+        self._metrics.events.labels(job.kind, outcome).inc()
         if accepted:
             self._wake()
         else:

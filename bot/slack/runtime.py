@@ -10,13 +10,19 @@ import logging
 from typing import Literal
 
 from bot.engine import Ruleset, load_ruleset
+from bot.intake import Reader
+from bot.intake.fetch import Fetcher
+from bot.intake.slack_files import FileDownloader
 from bot.ops.metrics import Metrics
-from bot.slack.answer import Answerer
+from bot.slack import surfaces
 from bot.slack.app import Identity, create_app, identify
+from bot.slack.checking import Checker
 from bot.slack.client import web_client
-from bot.slack.fetch import Fetcher
-from bot.slack.files import FileDownloader
+from bot.slack.desk import Desk
+from bot.slack.dispatch import Dispatcher
 from bot.slack.inbox import Inbox
+from bot.slack.replies import Replies
+from bot.slack.respond import Responder
 from bot.slack.settings import Settings
 from bot.slack.worker import Worker
 from bot.store import DEFAULT_DATABASE_URL, Store
@@ -57,20 +63,26 @@ class Bot:
             api_host=settings.api_host,
             max_bytes=settings.max_file_bytes,
         )
-        self.answerer = Answerer(
+        self.desk = Desk(
             store=self.store,
             client=self.client,
-            ruleset=self.ruleset,
-            fetcher=self.fetcher,
-            files=self.files,
-            bot_user_id=self.identity.user_id,
+            checker=Checker(
+                self.store,
+                self.ruleset,
+                Reader(pages=self.fetcher, files=self.files),
+                self.metrics,
+            ),
+            replies=Replies(self.store, self.client),
+            responder=Responder(self.metrics),
             metrics=self.metrics,
-            test_check_delay=settings.test_check_delay,
+            ruleset=self.ruleset,
+            bot_user_id=self.identity.user_id,
         )
+        self.dispatcher = Dispatcher(self.desk, surfaces.job_kinds())
         self.worker = Worker(
             self.store,
-            self.answerer.answer,
-            self.answerer.give_up,
+            self.dispatcher.answer,
+            self.dispatcher.give_up,
             threads=settings.workers,
             lease_seconds=settings.lease_seconds,
             backoff_seconds=settings.retry_backoff_seconds,
@@ -80,12 +92,6 @@ class Bot:
         self.app = create_app(self.client, self.inbox, self.store, signing_secret=signing_secret)
 
     def start(self) -> None:
-        if self.settings.test_check_delay:
-            log.warning(
-                "COPYDESK_TEST_CHECK_DELAY is set: every check is slowed down (a switch for tests "
-                "only; unset it)",
-                extra={"delay_seconds": self.settings.test_check_delay},
-            )
         self.worker.start()
         log.info(
             "Copydesk is running",
@@ -106,5 +112,10 @@ class Bot:
         return self.worker.alive
 
     def ready(self) -> bool:
-        """Readiness: taking events and the database answers."""
-        return self.worker.alive and self.store.ping()
+        """Readiness: rules and knowledge loaded, taking events, and the database answers."""
+        return self.ruleset_loaded and self.worker.alive and self.store.ping()
+
+    @property
+    def ruleset_loaded(self) -> bool:
+        """Without rules or knowledge the bot would answer "nothing to flag" to everything."""
+        return bool(self.ruleset.rules) and len(self.ruleset.knowledge.kb.people) > 0

@@ -1,7 +1,8 @@
 """The bot's configuration, read once from the environment and checked at start.
 
 A missing or malformed variable fails `copydesk serve` before it connects to anything, with a
-message that names the variable and says where to get its value (issue 4, "Running it").
+message that names the variable and says where to get its value (a newcomer
+setting it up has no one to ask).
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
 DEFAULT_API_URL = "https://slack.com/api/"
-TEST_CHECK_DELAY_ENV = "COPYDESK_TEST_CHECK_DELAY"  # test-only: see Settings.test_check_delay
 _APPS = "https://api.slack.com/apps"
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+N = TypeVar("N", int, float)
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,6 @@ class Settings:
     read_timeout: float = 15.0
     lease_seconds: float = 60.0
     retry_backoff_seconds: float = 2.0  # a failed job waits this, then twice as long, ...
-    # TEST ONLY (COPYDESK_TEST_CHECK_DELAY): sleep this long inside every check, so that tests
-    # can act while a check is in progress (kill or stop a replica mid-check). Never set it in
-    # production; it is off unless that variable is set, and the bot warns at start when it is on.
-    test_check_delay: float = 0.0
 
     @property
     def api_host(self) -> str:
@@ -90,7 +88,6 @@ def from_env(env: Mapping[str, str] | None = None, *, mode: str = "socket") -> S
         health_port=_int(env, "COPYDESK_HEALTH_PORT", 8080, 0, 65535),
         lease_seconds=_int(env, "COPYDESK_LEASE_SECONDS", 60, 3, 3600),
         retry_backoff_seconds=_seconds(env, "COPYDESK_RETRY_BACKOFF_SECONDS", 2.0, 0.0, 300.0),
-        test_check_delay=_seconds(env, TEST_CHECK_DELAY_ENV, 0.0, 0.0, 60.0),
     )
 
 
@@ -132,26 +129,26 @@ def _networks(value: str) -> tuple[IPNetwork, ...]:
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a whole number (got {raw!r})") from exc
-    if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low} and {high} (got {value})")
-    return value
+    return _number(env, name, default, low, high, "a whole number", "")
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    return _number(env, name, default, low, high, "a number of seconds", " seconds")
+
+
+def _number(
+    env: Mapping[str, str], name: str, default: N, low: N, high: N, kind: str, unit: str
+) -> N:
+    """A number from the environment within [low, high] (NaN is not), `default` when unset;
+    a ConfigError names the variable and what it must be."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
     try:
-        value = float(raw)
+        value = type(default)(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a number of seconds (got {raw!r})") from exc
+        raise ConfigError(f"{name} must be {kind} (got {raw!r})") from exc
     if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low:g} and {high:g} seconds (got {raw})")
+        shown = [f"{x:g}" if isinstance(x, float) else str(x) for x in (low, high)]
+        raise ConfigError(f"{name} must be between {shown[0]} and {shown[1]}{unit} (got {raw})")
     return value

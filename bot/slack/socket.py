@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.errors import ConfigError
-from bot.ops.slack_surface import HEALTH_PATH, METRICS_PATH, READY_PATH
+from bot.ops.endpoints import HEALTH_PATH, METRICS_PATH, READY_PATH
 from bot.slack.client import error_code
 from bot.slack.runtime import Bot
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-HELP = """*Copydesk checks news copy for factual and copy errors before it is published.*
+from bot.intake.formats import SUPPORTED_WORDS
+
+HELP = f"""*Copydesk checks news copy for factual and copy errors before it is published.*
 • *Paste an article* in a channel Copydesk is in: it replies in the thread with what it flagged, \
-or adds :white_check_mark: when it finds nothing. Share a file (txt, md, html, docx, pdf) or a \
+or adds :white_check_mark: when it finds nothing. Share a file ({SUPPORTED_WORDS}) or a \
 link to an article the same way.
 • *Ask in a thread:* `@Copydesk check` checks the thread's first message; \
 `@Copydesk check date 2025-07-29` checks it as of that story date.

@@ -1,7 +1,7 @@
 """A pool of threads that take jobs from the store's inbox and answer them.
 
 Listeners only write a job and wake the pool, so Slack gets its acknowledgement in milliseconds;
-a thread claims the job with a lease, answers it, and marks it done (issue 5). A lease is renewed
+a thread claims the job with a lease, answers it, and marks it done. A lease is renewed
 while the job runs, so a slow fetch keeps its job, while a process that dies loses its leases and
 any replica picks the job up. A job that fails is retried with backoff, then answered with a
 "could not check this" notice and marked failed: nothing accepted is dropped silently.
@@ -73,7 +73,7 @@ class Worker:
         self._wakeup.release()
 
     def stop(self, timeout: float = 30.0) -> bool:
-        """Stop claiming, let running jobs finish (SIGTERM: issue 5); True if all finished."""
+        """Stop claiming, let running jobs finish (SIGTERM); True if all finished."""
         self._stopping.set()
         for _ in self._threads:
             self._wakeup.release()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
+
+from bot.engine.finding import Finding
 
 ChannelMode = Literal["auto", "on-request"]
 CHANNEL_MODES: tuple[ChannelMode, ...] = ("auto", "on-request")
@@ -13,7 +16,7 @@ JobStatus = Literal["pending", "running", "done", "failed"]
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """An accepted Slack event leased to one worker (issue 5: nothing acknowledged is lost).
+    """An accepted Slack event leased to one worker (nothing acknowledged is lost).
 
     `attempts` counts the claims so far, this one included. `exhausted` is True when the job's
     lease expired `max_attempts` times (its workers died, e.g. killed mid-check): do not check it
@@ -34,19 +37,21 @@ class Job:
 class CheckRecord:
     """One finished check, as the worker records it.
 
-    `findings` are `Finding.to_json()` dicts plus a stable `key` (the dismissal button refers to
-    it); a finding without a key gets one derived from rule, span and quote.
+    Each finding is stored with its key (`bot.report.model.finding_key`), which the dismissal
+    button refers to; two findings of one check must not share one.
     """
 
     channel: str
     message_ts: str
     story_date: date | None
     date_source: str
-    findings: list[dict[str, Any]]
+    findings: Sequence[Finding]
     rules_version: str
     kb_version: str
     duration_ms: float
     created_at: datetime | None = None  # None: now (UTC)
+    date_label: str | None = None  # where the story date came from, as the report words it
+    date_weak: bool | None = None  # the story date was a guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,9 @@ class CheckSummary:
     kb_version: str
     duration_ms: float
     created_at: datetime
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    date_label: str | None = None
+    date_weak: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +81,13 @@ class RuleStats:
     flags: int
     dismissals: int
     dismissal_rate: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSettings:
+    """One channel's mode, and who set it (None for settings made before that was kept)."""
+
+    channel: str
+    mode: ChannelMode
+    updated_by: str | None
+    updated_at: datetime

@@ -1,4 +1,4 @@
-"""The Store: one object the bot, the worker and the CLI share (contract: /tmp/store-api.md).
+"""The Store: one object the bot, the worker and the CLI share.
 
 A session per call makes every method thread-safe; unique keys, INSERT ... ON CONFLICT,
 SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL) and BEGIN IMMEDIATE (SQLite) make them safe across
@@ -10,7 +10,6 @@ liveness hint, while "one reply per message" rests on the replies table's unique
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.store import migrate
 from bot.store.engine import ENV_VAR, READ_ONLY, make_engine, parse_url, safe_url
 from bot.store.errors import SchemaError, StoreError
+from bot.store.findings import from_row, to_row
 from bot.store.models import (
     ChannelSetting,
     Check,
@@ -39,6 +39,7 @@ from bot.store.models import (
 from bot.store.records import (
     CHANNEL_MODES,
     ChannelMode,
+    ChannelSettings,
     CheckRecord,
     CheckSummary,
     Job,
@@ -48,14 +49,6 @@ from bot.store.records import (
 
 DEFAULT_DATABASE_URL = "sqlite:///copydesk.db"
 MAX_ERROR_CHARS = 2000
-
-
-def finding_key(finding: Mapping[str, Any]) -> str:
-    """A stable key for a finding of one check: same rule, span and quote give the same key."""
-    raw = "\x1f".join(
-        str(finding.get(part, "")) for part in ("rule", "start", "end", "quote")
-    ).encode()
-    return hashlib.sha256(raw).hexdigest()[:16]
 
 
 class Store:
@@ -353,14 +346,12 @@ class Store:
 
     def record_check(self, record: CheckRecord) -> int:
         """Store a finished check and one flag row per finding; returns the check's id."""
-        findings: list[dict[str, Any]] = []
+        rows = [to_row(finding) for finding in record.findings]
         seen: set[str] = set()
-        for finding in record.findings:
-            key = str(finding.get("key") or finding_key(finding))
-            if key in seen:
-                raise StoreError(f"two findings of one check share the key {key!r}")
-            seen.add(key)
-            findings.append({**finding, "key": key})
+        for row in rows:
+            if row["key"] in seen:
+                raise StoreError(f"two findings of one check share the key {row['key']!r}")
+            seen.add(row["key"])
         created = record.created_at or utcnow()
         if created.tzinfo is None:
             raise StoreError("CheckRecord.created_at must be timezone-aware (UTC)")
@@ -369,8 +360,10 @@ class Store:
             message_ts=record.message_ts,
             story_date=record.story_date,
             date_source=record.date_source,
-            findings=findings,
-            finding_count=len(findings),
+            date_label=record.date_label,
+            date_weak=record.date_weak,
+            findings=rows,
+            finding_count=len(rows),
             rules_version=record.rules_version,
             kb_version=record.kb_version,
             duration_ms=float(record.duration_ms),
@@ -382,12 +375,12 @@ class Store:
             session.add_all(
                 Flag(
                     check_id=check.id,
-                    finding_key=f["key"],
-                    rule=str(f.get("rule", "")),
-                    category=str(f.get("category", "")),
-                    quote=str(f.get("quote", "")),
+                    finding_key=row["key"],
+                    rule=finding.rule,
+                    category=finding.category.value,
+                    quote=finding.quote,
                 )
-                for f in findings
+                for finding, row in zip(record.findings, rows, strict=True)
             )
             return check.id
 
@@ -486,20 +479,39 @@ class Store:
             )
         return "on-request" if mode == "on-request" else "auto"
 
-    def set_channel_mode(self, channel: str, mode: ChannelMode) -> None:
+    def set_channel_mode(self, channel: str, mode: ChannelMode, *, user: str | None = None) -> None:
+        """Set a channel's mode; `user` is the editor who set it (App Home lists theirs)."""
         if mode not in CHANNEL_MODES:
             raise StoreError(
                 f"unknown channel mode {mode!r}: expected one of {', '.join(CHANNEL_MODES)}"
             )
         now = utcnow()
         stmt = self._dialect_insert(ChannelSetting).values(
-            channel=channel, mode=mode, updated_at=now
+            channel=channel, mode=mode, updated_by=user, updated_at=now
         )
         stmt = stmt.on_conflict_do_update(
-            index_elements=["channel"], set_={"mode": mode, "updated_at": now}
+            index_elements=["channel"], set_={"mode": mode, "updated_by": user, "updated_at": now}
         )
         with self._session() as session:
             session.execute(stmt)
+
+    def channel_settings(self, *, set_by: str | None = None) -> list[ChannelSettings]:
+        """Channels with a mode of their own (all, or those `set_by` set), latest first."""
+        query = select(ChannelSetting).order_by(
+            ChannelSetting.updated_at.desc(), ChannelSetting.channel
+        )
+        if set_by is not None:
+            query = query.where(ChannelSetting.updated_by == set_by)
+        with self._reading() as session:
+            return [
+                ChannelSettings(
+                    row.channel,
+                    "on-request" if row.mode == "on-request" else "auto",
+                    row.updated_by,
+                    row.updated_at,
+                )
+                for row in session.scalars(query)
+            ]
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -565,5 +577,7 @@ def _summary(row: Check) -> CheckSummary:
         kb_version=row.kb_version,
         duration_ms=row.duration_ms,
         created_at=row.created_at,
-        findings=list(row.findings),
+        findings=[from_row(f) for f in row.findings],
+        date_label=row.date_label,
+        date_weak=row.date_weak,
     )

@@ -158,8 +158,34 @@ def test_malformed_rule_pack_names_file_line_and_rule(tmp_path: Path, test_rules
     assert "weekday-date" in proc.stderr
 
 
-def test_missing_file_and_bad_date_are_usage_errors(tmp_path: Path) -> None:
-    proc = _run("check", str(tmp_path / "nope.txt"))
+def test_missing_file_and_bad_date_are_usage_errors(tmp_path: Path, test_rules_dir: Path) -> None:
+    # the small test knowledge base: the bundled one's index would be built first (seconds)
+    proc = _run("check", "--rules", str(test_rules_dir), str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "nope.txt" in proc.stderr and "Traceback" not in proc.stderr
     proc = _run("check", "--date", "2025-02-30", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "not a date" in proc.stderr
+
+
+def test_a_file_without_a_date_is_checked_at_its_weak_file_date(
+    tmp_path: Path, rules, capsys
+) -> None:
+    import os
+    from datetime import datetime
+
+    path = tmp_path / "undated.txt"
+    path.write_text("President Joe Biden spoke on Tuesday.\n", encoding="utf-8")
+    saved = datetime(2025, 7, 29, 12, 0).timestamp()
+    os.utime(path, (saved, saved))
+    assert main(["check", "--format", "json", *rules, str(path)]) == 1
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    assert document["story_date"] == "2025-07-29"
+    assert (document["date_source"], document["date_confidence"]) == ("file", "weak")
+    assert document["date_label"] == "the file's date (weak: when it was last saved)"
+    # who held an office depends on the date: on a weak one the anachronism is a warning
+    assert [(f["quote"], f["severity"]) for f in document["findings"]] == [
+        ("President Joe Biden", "warning")
+    ]
+    main(["check", "--format", "json", "--date", "2025-07-29", *rules, str(path)])
+    given = json.loads(capsys.readouterr().out)["documents"][0]
+    assert given["date_confidence"] == "sure"
+    assert [f["severity"] for f in given["findings"]] == ["error"]

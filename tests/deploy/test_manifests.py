@@ -1,4 +1,5 @@
-"""The deploy/ files parse, agree with the app, and run the container the way issue 5 asks."""
+"""The deploy/ files parse, agree with the app, and run the container as production needs
+(non-root, health-checked, migrations before the bot)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,9 @@ import pytest
 import yaml
 
 from bot.cli import build_parser
-from bot.ops import slack_surface
+from bot.ops import endpoints
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
-MANIFESTS = {
-    "socket": DEPLOY / "slack" / "manifest.socket.yaml",
-    "http": DEPLOY / "slack" / "manifest.http.yaml",
-}
 SECRET_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "COPYDESK_DATABASE_URL")
 
 
@@ -34,12 +31,12 @@ def _one(path: Path) -> dict[str, Any]:
     return doc
 
 
-def _k8s(kind: str) -> dict[str, Any]:
+def _k8s(kind: str, name: str | None = None) -> dict[str, Any]:
     docs = [
         d
         for p in sorted((DEPLOY / "k8s").glob("*.yaml"))
         for d in _load(p)
-        if d.get("kind") == kind
+        if d.get("kind") == kind and (name is None or d["metadata"]["name"] == name)
     ]
     assert len(docs) == 1, f"expected one {kind} in deploy/k8s, found {len(docs)}"
     return docs[0]
@@ -97,47 +94,6 @@ def test_manifest_parses(path: Path) -> None:
         json.loads(path.read_text(encoding="utf-8"))
     else:
         assert _load(path), f"{path} is empty"
-
-
-# -- Slack app manifests ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("mode", sorted(MANIFESTS))
-def test_slack_manifest_lists_what_the_app_registers(mode: str) -> None:
-    manifest = _one(MANIFESTS[mode])
-    settings, features = manifest["settings"], manifest["features"]
-    assert settings["event_subscriptions"]["bot_events"] == list(slack_surface.EVENTS)
-    assert [c["command"] for c in features["slash_commands"]] == list(slack_surface.COMMANDS)
-    shortcuts = [s["callback_id"] for s in features["shortcuts"] if s["type"] == "message"]
-    assert shortcuts == list(slack_surface.SHORTCUTS)
-    assert len(features["shortcuts"]) == len(shortcuts)  # no global shortcut the app ignores
-    assert settings["interactivity"]["is_enabled"] is True
-    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(slack_surface.BOT_SCOPES)
-    assert "user" not in manifest["oauth_config"]["scopes"]  # the bot acts as itself only
-
-
-def test_every_event_has_a_listener_type() -> None:
-    assert set(slack_surface.LISTENER_EVENT_TYPES) == set(slack_surface.EVENTS)
-
-
-def test_socket_manifest_needs_no_public_url() -> None:
-    manifest = _one(MANIFESTS["socket"])
-    assert manifest["settings"]["socket_mode_enabled"] is True
-    assert "request_url" not in json.dumps(manifest) and '"url"' not in json.dumps(manifest)
-
-
-def test_http_manifest_points_every_request_at_the_events_path() -> None:
-    manifest = _one(MANIFESTS["http"])
-    settings = manifest["settings"]
-    assert settings["socket_mode_enabled"] is False
-    urls = [
-        settings["event_subscriptions"]["request_url"],
-        settings["interactivity"]["request_url"],
-        *(c["url"] for c in manifest["features"]["slash_commands"]),
-    ]
-    assert all(u.startswith("https://") and u.endswith(slack_surface.EVENTS_PATH) for u in urls), (
-        urls
-    )
 
 
 # -- container image ----------------------------------------------------------------------------
@@ -212,8 +168,8 @@ def test_deployment_runs_two_http_replicas() -> None:
 def test_probes_point_at_readyz_and_healthz_on_a_declared_port() -> None:
     container = _container()
     ports = {p["name"]: p["containerPort"] for p in container["ports"]}
-    assert container["readinessProbe"]["httpGet"]["path"] == slack_surface.READY_PATH == "/readyz"
-    assert container["livenessProbe"]["httpGet"]["path"] == slack_surface.HEALTH_PATH == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == endpoints.READY_PATH == "/readyz"
+    assert container["livenessProbe"]["httpGet"]["path"] == endpoints.HEALTH_PATH == "/healthz"
     for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
         assert container[probe]["httpGet"]["port"] in ports
     entrypoint, _ = _image_argv()
@@ -261,3 +217,75 @@ def test_service_and_disruption_budget_select_the_pods() -> None:
     kustomization = _one(DEPLOY / "k8s" / "kustomization.yaml")
     assert {"deployment.yaml", "service.yaml", "pdb.yaml"} <= set(kustomization["resources"])
     assert _pod()["spec"]["terminationGracePeriodSeconds"] > 30  # room to drain in-flight checks
+
+
+# -- configuration and housekeeping --------------------------------------------------------------
+
+
+def _compose() -> dict[str, Any]:
+    return _one(DEPLOY / "compose.yaml")
+
+
+def test_compose_passes_every_setting_of_the_env_file_to_the_containers() -> None:
+    services = _compose()["services"]
+    for name in ("bot", "prune"):
+        assert services[name]["env_file"] == ".env", name
+    # every setting env.example offers is one the compose file's containers receive
+    offered = re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (DEPLOY / "env.example").read_text(), re.M)
+    assert {"COPYDESK_WORKERS", "COPYDESK_PRUNE_DAYS", "SLACK_BOT_TOKEN"} <= set(offered)
+
+
+def test_compose_prunes_the_database_on_a_schedule() -> None:
+    prune = _compose()["services"]["prune"]
+    assert prune["entrypoint"] == ["sh", "-c"]
+    (script,) = prune["command"]
+    command = re.search(r"copydesk ([a-z -]+?);", script)
+    assert command is not None
+    _cli(command.group(1).split())
+    assert "COPYDESK_PRUNE_INTERVAL_SECONDS" in script
+    assert prune["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert prune["init"] is True  # sh as PID 1 would ignore SIGTERM
+
+
+def test_kubernetes_prunes_the_database_once_a_day_with_a_configurable_retention() -> None:
+    cron = _k8s("CronJob", "copydesk-prune")
+    assert cron["spec"]["concurrencyPolicy"] == "Forbid"
+    assert len(cron["spec"]["schedule"].split()) == 5
+    pod = cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    assert container["command"][0] == "copydesk"
+    _cli(container["command"][1:])
+    assert container["image"] == _container()["image"]
+    env = {e["name"]: e for e in container["env"]}
+    assert env["COPYDESK_DATABASE_URL"]["valueFrom"]["secretKeyRef"]["key"] == (
+        "COPYDESK_DATABASE_URL"
+    )
+    assert int(env["COPYDESK_PRUNE_DAYS"]["value"]) >= 1
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    kustomization = _one(DEPLOY / "k8s" / "kustomization.yaml")
+    assert "prune-cronjob.yaml" in kustomization["resources"]
+
+
+def test_the_install_steps_name_what_the_manifests_hold() -> None:
+    """deploy/README.md's steps point at manifest fields by name: they must exist as written."""
+    readme = (DEPLOY / "README.md").read_text(encoding="utf-8")
+    steps = readme.split("## Install the app in a workspace, step by step", 1)[1]
+    steps = steps.split("\n## ", 1)[0]
+    http = _one(DEPLOY / "slack" / "manifest.http.yaml")
+    socket = _one(DEPLOY / "slack" / "manifest.socket.yaml")
+    urls = [
+        http["features"]["slash_commands"][0]["url"],
+        http["settings"]["event_subscriptions"]["request_url"],
+        http["settings"]["interactivity"]["request_url"],
+    ]
+    assert all(u == "https://copydesk.example.com/slack/events" for u in urls)
+    assert "three places" in steps and "https://copydesk.example.com" in steps
+    assert socket["settings"]["socket_mode_enabled"] is True
+    assert "socket_mode_enabled:\n   true" in steps or "socket_mode_enabled: true" in steps
+    assert "oauth_config.scopes.bot" in steps and http["oauth_config"]["scopes"]["bot"]
+    # the order: create, credentials, install, start, and only then verify the URL
+    order = [
+        steps.index(s) for s in ("Create the app", "Install the app", "Start the bot", "verify")
+    ]
+    assert order == sorted(order)

@@ -21,6 +21,7 @@ def test_rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled rule packs with the small test knowledge base."""
     root = tmp_path_factory.mktemp("rules")
     shutil.copytree(default_rules_dir() / "packs", root / "packs")
+    shutil.copytree(default_rules_dir() / "reading", root / "reading")
     shutil.copytree(FIXTURES / "kb", root / "kb")
     return root
 

@@ -18,11 +18,11 @@ def _ruleset() -> Ruleset:
     return build_ruleset(default_rules_dir())
 
 
-def _cases() -> list[tuple[str, int]]:
-    cases = []
+def _cases() -> list[object]:
+    cases: list[object] = []
     for rule in _ruleset().rules:
         count = len(rule.spec.examples.flag) + len(rule.spec.examples.pass_)
-        cases.extend((rule.id, i) for i in range(count))
+        cases.extend(pytest.param(rule.id, i, id=f"{rule.id}-{i}") for i in range(count))
     return cases
 
 

@@ -65,7 +65,7 @@ def test_cross_source_flags_the_odd_article_and_cites_the_others(test_ruleset, d
     ]
     results = check_batch(docs, test_ruleset)
     assert [[f.quote for f in r] for r in results] == [[], [], ["March 16"]]
-    evidence = results[2][0].to_json()["evidence"]
+    evidence = "; ".join(map(str, results[2][0].evidence))
     assert "a.txt" in evidence and "b.txt" in evidence
 
 

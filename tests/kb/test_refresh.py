@@ -142,6 +142,7 @@ def test_snapshot_round_trips_and_reports_changes(server: SparqlServer, tmp_path
     )
 
 
+@pytest.mark.slow  # waits out retry back-off
 def test_429_is_retried_after_retry_after(server: SparqlServer) -> None:
     server.script = [(429, {"Retry-After": "1"}), (503, {})]
     import time
@@ -161,6 +162,7 @@ def test_4xx_is_not_retried(server: SparqlServer) -> None:
     assert len(server.queries) == 1
 
 
+@pytest.mark.slow  # waits out retry back-off
 def test_persistent_failure_says_so(server: SparqlServer) -> None:
     server.script = [(500, {})] * 3
     with pytest.raises(FetchError, match="kept answering HTTP 500 after 3 attempts"):
@@ -202,6 +204,7 @@ def test_cli_writes_snapshot_and_summary(server: SparqlServer, tmp_path: Path, c
     assert "0 people added, 0 terms opened, 0 terms closed" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # builds the bundled knowledge base
 def test_bundled_position_map_names_known_offices() -> None:
     from bot.engine.ruleset import build_ruleset, default_rules_dir
     from bot.kb.refresh import read_positions

@@ -16,7 +16,9 @@ from slack_sdk import WebClient
 
 from bot.ops.metrics import Metrics
 from bot.ops.slack_retries import counted_retry_handlers
-from bot.store import CheckRecord, Store, finding_key
+from bot.report.model import finding_key
+from bot.store import CheckRecord, Store
+from tests.findings import make_finding
 
 
 def _samples(metrics: Metrics) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -31,8 +33,8 @@ def _samples(metrics: Metrics) -> dict[tuple[str, tuple[tuple[str, str], ...]], 
 
 def test_checks_findings_and_latencies() -> None:
     metrics = Metrics(CollectorRegistry())
-    title = {"rule": "titles.anachronism", "category": "anachronism", "quote": "President Biden"}
-    metrics.observe_check([title, dict(title)], seconds=0.04)
+    title = make_finding("titles.anachronism", "President Biden", category="anachronism")
+    metrics.observe_check([title, title], seconds=0.04)
     metrics.observe_check([], seconds=0.02)
     metrics.observe_check([], seconds=9.0, failed=True)
     metrics.observe_reply(event_time=1000.0, now=1000.3)
@@ -63,13 +65,7 @@ def test_checks_findings_and_latencies() -> None:
 
 
 def test_per_rule_feedback_and_inbox_depth_come_from_the_store(store: Store) -> None:
-    flag = {
-        "rule": "names.spelling",
-        "category": "name",
-        "quote": "Scott Bessant",
-        "start": 0,
-        "end": 13,
-    }
+    flag = make_finding("names.spelling", "Scott Bessant", category="name")
     for ts in ("1.0", "2.0"):
         check_id = store.record_check(
             CheckRecord("C1", ts, date(2025, 7, 29), "dateline", [flag], "r", "k", 5.0)

@@ -5,6 +5,11 @@ nobody reads would fill up and block it). Tests send them signed Events API requ
 as Slack does (tests/slack/conftest.py's `sign` and `event_body`) and read the replies the fake
 Slack server (tests/slack/fake_slack.py) recorded. Nothing here waits a fixed time: every wait
 polls a condition against a generous deadline, so a loaded two-core machine only makes it slower.
+
+A check is caught "in progress" the way it happens in production: the editor posts a link, and
+the page's server (`GatedPage`, on 127.0.0.1) holds its answer until the test opens the gate, so a
+replica sits mid-check, its lease held and the in-progress reaction on the message, for as long as
+the test needs. The bot has no switch for tests.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -30,7 +37,7 @@ from tests.engine.conftest import test_rules_dir
 from tests.slack.articles import LIBRARY_BUDGET
 from tests.slack.conftest import CHANNEL, SIGNING_SECRET, event_body, sign
 from tests.slack.fake_slack import BOT_TOKEN, FakeSlack
-from tests.slack.test_watch import section_text
+from tests.slack.helpers import section_text
 
 __all__ = ["CHANNEL", "test_rules_dir"]
 
@@ -174,6 +181,7 @@ class Replicas:
             "COPYDESK_CACHE_DIR": str(cache_dir),
             "COPYDESK_LEASE_SECONDS": str(LEASE_SECONDS),
             "COPYDESK_WORKERS": "2",
+            "COPYDESK_FETCH_ALLOW": "127.0.0.1",  # the gated article page
         }
         self.engine = create_engine(database_url)
 
@@ -255,7 +263,7 @@ def assert_flags_the_errors(reply: dict[str, Any]) -> None:
     body = section_text(reply)
     assert "*April 31*" in body  # a date that does not exist
     assert "*Share this article*" in body  # page furniture pasted with the copy
-    assert reply["blocks"][0]["text"]["text"].startswith("*Copydesk flagged 3 possible errors*")
+    assert reply["blocks"][0]["text"]["text"].startswith("*Copydesk: 3 possible errors*")
 
 
 def checking(
@@ -276,6 +284,61 @@ def post_article(replicas: Replicas, event_key: str) -> tuple[dict[str, Any], by
     """An editor pastes the article; returns the message and the event Slack would send."""
     message = replicas.fake.add_message(CHANNEL, LIBRARY_BUDGET)
     return message, signed_event(message, event_key)
+
+
+def post_link(replicas: Replicas, event_key: str, page: GatedPage) -> tuple[dict[str, Any], bytes]:
+    """An editor posts a link to the article; its check waits at the page until it opens."""
+    message = replicas.fake.add_message(CHANNEL, f"For a second read: <{page.url}>")
+    return message, signed_event(message, event_key)
+
+
+class GatedPage:
+    """The test article as a web page whose server answers only once `open()` is called."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.requests = 0
+        page = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                page.requests += 1
+                page.gate.wait(WAIT_TIMEOUT)
+                body = LIBRARY_BUDGET.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/news/library-budget"
+
+    def open(self) -> None:
+        """Let every request waiting at the page, and every later one, through."""
+        self.gate.set()
+
+    def close(self) -> None:
+        self.gate.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def gated_page() -> Iterator[GatedPage]:
+    page = GatedPage()
+    yield page
+    page.close()
 
 
 @pytest.fixture(scope="session")

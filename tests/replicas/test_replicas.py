@@ -1,9 +1,9 @@
-"""Two real bot processes on one PostgreSQL (issue 5): one thread reply per message, whoever
+"""Two real bot processes on one PostgreSQL: one thread reply per message, whoever
 Slack delivers the event to, whichever replica dies, and a bounded, visible failure.
 
-The check is made observable with COPYDESK_TEST_CHECK_DELAY (a test-only slow-down, off unless
-that variable is set): while a replica sleeps in it, its inbox row is `running` under its lease
-and the in-progress reaction is on the message, so a test can act "mid-check".
+A check is caught mid-way through a link to a page that answers only when the test says so
+(`GatedPage`): meanwhile the replica's inbox row is `running` under its lease and the in-progress
+reaction is on the message, so a test can act "mid-check".
 """
 
 from __future__ import annotations
@@ -11,23 +11,26 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlalchemy import text
 
 from bot.slack import texts
 from tests.replicas.conftest import (
     CHANNEL,
+    GatedPage,
     Replica,
     Replicas,
     assert_flags_the_errors,
     checking,
     post_article,
+    post_link,
     the_one_reply,
     thread_posts,
 )
 
-# Long enough to see a check in progress and act on it on a loaded machine; short enough that
-# the replica taking over (which sleeps too) answers quickly.
-CHECK_DELAY = "3"
+# Replica processes on a shared PostgreSQL: seconds per test.
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
 ACCEPTED = 'copydesk_events_total{kind="message",outcome="accepted"}'
 DUPLICATE = 'copydesk_events_total{kind="message",outcome="duplicate"}'
 FLAGGED = 'copydesk_checks_total{outcome="flagged"}'
@@ -61,10 +64,10 @@ def test_the_same_event_sent_to_two_replicas_at_once_gets_one_reply(replicas: Re
 
 
 def test_a_re_delivery_to_the_other_replica_while_the_first_is_checking_gets_no_second_reply(
-    replicas: Replicas,
+    replicas: Replicas, gated_page: GatedPage
 ) -> None:
-    pair = replicas.start("a", "b", COPYDESK_TEST_CHECK_DELAY=CHECK_DELAY)
-    message, body = post_article(replicas, "Ev0SLOWACK")
+    pair = replicas.start("a", "b")
+    message, body = post_link(replicas, "Ev0SLOWACK", gated_page)
     assert pair[0].deliver(body).status_code == 200
     first = checking(replicas, "Ev0SLOWACK", message, pair)
     other = next(r for r in pair if r is not first)
@@ -73,6 +76,7 @@ def test_a_re_delivery_to_the_other_replica_while_the_first_is_checking_gets_no_
     assert other.deliver(body, retry=1).status_code == 200
     assert replicas.holder("Ev0SLOWACK", pair) is first, "the check ended before the re-delivery"
     assert other.metric(DUPLICATE) == 1
+    gated_page.open()
 
     assert_flags_the_errors(the_one_reply(replicas, message))
     (row,) = replicas.wait_settled()
@@ -82,15 +86,16 @@ def test_a_re_delivery_to_the_other_replica_while_the_first_is_checking_gets_no_
 
 
 def test_a_replica_killed_mid_check_has_its_event_answered_once_by_the_other(
-    replicas: Replicas,
+    replicas: Replicas, gated_page: GatedPage
 ) -> None:
-    pair = replicas.start("a", "b", COPYDESK_TEST_CHECK_DELAY=CHECK_DELAY)
-    message, body = post_article(replicas, "Ev0KILLED")
+    pair = replicas.start("a", "b")
+    message, body = post_link(replicas, "Ev0KILLED", gated_page)
     assert pair[0].deliver(body).status_code == 200  # acknowledged: Slack will not send it again
     victim = checking(replicas, "Ev0KILLED", message, pair)
     survivor = next(r for r in pair if r is not victim)
     victim.kill()
     assert thread_posts(replicas, message) == [], "the victim replied before it was killed"
+    gated_page.open()
 
     # The victim's lease runs out (COPYDESK_LEASE_SECONDS=3) and the survivor takes the job.
     assert_flags_the_errors(the_one_reply(replicas, message))
@@ -100,15 +105,18 @@ def test_a_replica_killed_mid_check_has_its_event_answered_once_by_the_other(
     assert checks_recorded(replicas) == 1  # the victim died before recording anything
 
 
-def test_a_replica_killed_mid_check_answers_once_after_it_restarts(replicas: Replicas) -> None:
-    (victim,) = replicas.start("a", COPYDESK_TEST_CHECK_DELAY=CHECK_DELAY)
-    message, body = post_article(replicas, "Ev0RESTART")
+def test_a_replica_killed_mid_check_answers_once_after_it_restarts(
+    replicas: Replicas, gated_page: GatedPage
+) -> None:
+    (victim,) = replicas.start("a")
+    message, body = post_link(replicas, "Ev0RESTART", gated_page)
     assert victim.deliver(body).status_code == 200
     assert checking(replicas, "Ev0RESTART", message, [victim]) is victim
     victim.kill()
     assert thread_posts(replicas, message) == []
+    gated_page.open()
 
-    (restarted,) = replicas.start("a-restarted")  # no slow-down this time
+    (restarted,) = replicas.start("a-restarted")
     assert_flags_the_errors(the_one_reply(replicas, message))
     (row,) = replicas.wait_settled()
     assert (row["status"], row["attempts"]) == ("done", 2)

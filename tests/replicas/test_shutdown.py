@@ -1,4 +1,4 @@
-"""SIGTERM to `copydesk serve --http` (issue 5, graceful shutdown): it stops taking events,
+"""SIGTERM to `copydesk serve --http` (graceful shutdown): it stops taking events,
 finishes the check in flight, then exits with status 0, as Kubernetes expects of a pod."""
 
 from __future__ import annotations
@@ -8,25 +8,30 @@ import signal
 import time
 
 import httpx
+import pytest
 
 from tests.replicas.conftest import (
     CHANNEL,
+    GatedPage,
     Replicas,
     assert_flags_the_errors,
     checking,
-    post_article,
+    post_link,
     signed_event,
     the_one_reply,
     wait_until,
 )
 from tests.slack.conftest import sign
 
+# Replica processes on a shared PostgreSQL: seconds per test.
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
 
 def test_sigterm_stops_intake_finishes_the_check_in_flight_and_exits_0(
-    replicas: Replicas,
+    replicas: Replicas, gated_page: GatedPage
 ) -> None:
-    (replica,) = replicas.start("a", COPYDESK_TEST_CHECK_DELAY="2")
-    message, body = post_article(replicas, "Ev0INFLIGHT")
+    (replica,) = replicas.start("a")
+    message, body = post_link(replicas, "Ev0INFLIGHT", gated_page)
     assert replica.deliver(body).status_code == 200
     assert checking(replicas, "Ev0INFLIGHT", message, [replica]) is replica
 
@@ -54,6 +59,7 @@ def test_sigterm_stops_intake_finishes_the_check_in_flight_and_exits_0(
         pass  # Slack will retry it, to a replica that is running
     else:
         raise AssertionError("a stopping replica accepted a new event")
+    gated_page.open()  # the page answers: the check in flight can finish
 
     assert replica.process.wait(60) == 0, replica.output()
     reply = the_one_reply(replicas, message)

@@ -6,20 +6,20 @@ from __future__ import annotations
 import json
 import threading
 import time
-from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from bot.engine import Ruleset
-from bot.ops.slack_surface import LISTENER_EVENT_TYPES
-from bot.slack import jobs, texts
+from bot.slack import texts
 from bot.slack.replies import METADATA_TYPE
+from bot.slack.surface import event_type
+from bot.slack.surfaces import SURFACES, watch
 from bot.store import Store
 from tests.slack.articles import LIBRARY_BUDGET
 from tests.slack.conftest import CHANNEL, Harness, event_body, running_bot, sign
 from tests.slack.fake_slack import BOT_ID, BOT_USER, FakeSlack
-from tests.slack.test_watch import one_reply, section_text
+from tests.slack.helpers import one_reply, section_text
 
 
 def test_requests_without_a_valid_recent_signature_get_401(harness: Harness) -> None:
@@ -44,27 +44,23 @@ def test_requests_without_a_valid_recent_signature_get_401(harness: Harness) -> 
 
 
 def test_every_subscribed_event_type_is_handled(harness: Harness) -> None:
-    """Slack retries a 404 and counts it toward disabling the app's events."""
-    samples: dict[str, dict[str, Any]] = {
-        "message": {"type": "message", "channel": CHANNEL, "user": "U1", "text": "hi", "ts": "1.1"},
-        "app_mention": {
-            "type": "app_mention",
+    """Slack retries a 404 and counts it toward disabling the app's events: every type the
+    manifest subscribes to gets a 200, even with the fewest fields Slack sends."""
+    subscribed = {event_type(e) for surface in SURFACES for e in surface.events}
+    assert {"message", "app_mention", "file_shared", "app_home_opened"} <= subscribed
+    for n, kind in enumerate(sorted(subscribed)):
+        event = {
+            "type": kind,
             "channel": CHANNEL,
             "user": "U1",
             "text": f"<@{BOT_USER}> help",
-            "ts": "1.2",
-        },
-        "file_shared": {
-            "type": "file_shared",
-            "channel_id": CHANNEL,
-            "file_id": "F1",
-            "user_id": "U1",
-            "file": {"id": "F1"},
-        },
-    }
-    for event_type in sorted(set(LISTENER_EVENT_TYPES.values())):
-        response = harness.event(samples[event_type])
-        assert response.status_code == 200, (event_type, response.text)
+            "ts": f"1.{n}",
+            "event_ts": f"1.{n}",
+        }
+        response = harness.event(event)
+        assert response.status_code == 200, (kind, response.text)
+    harness.wait_idle()
+    assert harness.bot.store.inbox_counts()["failed"] == 0
     challenge = harness.post(
         b'{"type": "url_verification", "challenge": "abc123", "token": "t"}', "application/json"
     )
@@ -89,6 +85,7 @@ def test_health_readiness_and_metrics_endpoints(harness: Harness) -> None:
     assert harness.http.get(harness.url + "healthz").status_code == 503
 
 
+@pytest.mark.slow  # waits out Retry-After
 def test_a_rate_limited_post_is_retried_after_retry_after(harness: Harness) -> None:
     harness.fake.fail("chat.postMessage", status=429, retry_after=1)
     message = harness.paste(LIBRARY_BUDGET)
@@ -169,11 +166,11 @@ def test_a_job_retried_after_a_crash_finds_the_reply_it_already_posted(
     the thread by its metadata and updates it instead of posting a second one."""
     message = fake_slack.add_message(CHANNEL, LIBRARY_BUDGET)
     body = event_body(message, event_id="Ev0CRASHED")
-    job = jobs.for_message_event(body, BOT_USER)
+    job = watch.job_for(body, BOT_USER)
     assert job is not None
     store = Store(database_url)
     store.upgrade()
-    store.accept(job.event_key, job.kind.value, job.channel, job.message_ts, job.payload)
+    store.accept(job.event_key, job.kind, job.channel, job.message_ts, job.payload)
     claimed = store.claim("dead-worker", lease_seconds=0.5)
     assert claimed is not None and claimed.attempts == 1
     assert store.reserve_reply(CHANNEL, message["ts"], job.event_key)

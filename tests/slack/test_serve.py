@@ -52,6 +52,7 @@ def test_missing_configuration_fails_at_start_naming_the_variable(
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # a `copydesk serve` process
 def test_a_refused_token_fails_at_start(fake_slack: FakeSlack, tmp_path: Path) -> None:
     env = environment(
         SLACK_BOT_TOKEN="xoxb-revoked",
@@ -70,6 +71,7 @@ def test_a_refused_token_fails_at_start(fake_slack: FakeSlack, tmp_path: Path) -
     assert "copydesk: Slack refused SLACK_BOT_TOKEN (invalid_auth)" in done.stderr
 
 
+@pytest.mark.slow  # a `copydesk serve` process
 def test_serve_http_answers_signed_events_and_stops_on_sigterm(
     fake_slack: FakeSlack, tmp_path: Path, test_rules_dir: Path
 ) -> None:

@@ -18,6 +18,9 @@ from tests.slack.articles import LIBRARY_BUDGET
 from tests.slack.conftest import CHANNEL, ServerThread, event_body, settings_for
 from tests.slack.fake_slack import APP_TOKEN, FakeSlack
 
+# Each test waits out Socket Mode ping and reconnect timeouts.
+pytestmark = pytest.mark.slow
+
 
 class SocketBot:
     def __init__(self, fake: FakeSlack, url: str) -> None:

@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 import pytest
+from sqlalchemy import update
 
-from bot.store import CheckRecord, Store, StoreError, finding_key
+from bot.engine.finding import Evidence, Finding
+from bot.report.model import finding_key
+from bot.store import CheckRecord, Store, StoreError
+from bot.store.models import Check
+from tests.findings import make_finding
 
 
-def _finding(rule: str, quote: str, start: int = 0, category: str = "title") -> dict[str, Any]:
-    return {
-        "start": start,
-        "end": start + len(quote),
-        "quote": quote,
-        "category": category,
-        "severity": "error",
-        "rule": rule,
-        "message": f"{quote!r} is wrong here",
-        "suggestion": None,
-        "sentence": f"... {quote} ...",
-        "evidence": "",
-    }
+def _finding(rule: str, quote: str, start: int = 0, category: str = "title") -> Finding:
+    return make_finding(rule, quote, start, category)
 
 
 def _check(
     channel: str = "CDESK",
     ts: str = "1753800000.000100",
-    findings: list[dict[str, Any]] | None = None,
+    findings: list[Finding] | None = None,
     created_at: datetime | None = None,
 ) -> CheckRecord:
     return CheckRecord(
@@ -57,26 +50,63 @@ def test_record_and_read_back_a_check(store: Store) -> None:
         41.5,
     )
     assert stored.finding_count == 1
-    assert stored.findings == [{**biden, "key": finding_key(biden)}]
+    assert stored.findings == [biden]
     assert stored.created_at.tzinfo is not None
     assert store.get_check(check_id + 100) is None
 
 
-def test_finding_keys_are_kept_or_derived_stably(store: Store) -> None:
-    given = {**_finding("names.spelling", "Scott Bessant"), "key": "k-given"}
-    derived = _finding("titles.x", "Senator Vance", 40)
-    check_id = store.record_check(_check(findings=[given, derived]))
+def test_findings_come_back_typed_with_their_evidence(store: Store) -> None:
+    cited = make_finding(
+        "people.title-out-of-term",
+        "President Joe Biden",
+        4,
+        "anachronism",
+        suggestion="President Donald Trump",
+        evidence=[
+            ("Joe Biden: President until January 20, 2025", "Test facts", "https://example.org/f"),
+            ("2025-07-29 is a Tuesday", "the calendar"),
+        ],
+    )
+    stored = store.get_check(store.record_check(_check(findings=[cited])))
+    assert stored is not None and stored.findings == [cited]
+    assert stored.findings[0].evidence[0].url == "https://example.org/f"
+    assert stored.findings[0].evidence[1].url is None
+
+
+def test_rows_written_before_evidence_was_typed_still_read(store: Store) -> None:
+    check_id = store.record_check(_check(findings=[_finding("names.spelling", "Scott Bessant")]))
+    legacy = {
+        "start": 0,
+        "end": 13,
+        "quote": "Scott Bessant",
+        "category": "name",
+        "severity": "error",
+        "rule": "names.spelling",
+        "message": "Misspelled.",
+        "suggestion": "Scott Bessent",
+        "sentence": "Scott Bessant spoke.",
+        "evidence": "spelled Scott Bessent (source: Test facts <https://example.org/f>)",
+        "key": "0123456789abcdef",
+    }
+    with store.engine.begin() as connection:
+        connection.execute(update(Check).where(Check.id == check_id).values(findings=[legacy]))
     stored = store.get_check(check_id)
     assert stored is not None
-    assert [f["key"] for f in stored.findings] == ["k-given", finding_key(derived)]
-    assert finding_key(derived) == finding_key(dict(derived))  # same finding, same key
-    assert finding_key(derived) != finding_key({**derived, "start": 41})
+    (finding,) = stored.findings
+    assert (finding.quote, finding.suggestion) == ("Scott Bessant", "Scott Bessent")
+    assert finding.evidence == (Evidence(legacy["evidence"], ""),)
+
+
+def test_keys_are_derived_stably(store: Store) -> None:
+    derived = _finding("titles.x", "Senator Vance", 40)
+    assert finding_key(derived) == finding_key(_finding("titles.x", "Senator Vance", 40))
+    assert finding_key(derived) != finding_key(_finding("titles.x", "Senator Vance", 41))
 
 
 def test_two_findings_with_one_key_are_refused(store: Store) -> None:
     twice = _finding("names.spelling", "Scott Bessant")
     with pytest.raises(StoreError, match="share the key"):
-        store.record_check(_check(findings=[twice, dict(twice)]))
+        store.record_check(_check(findings=[twice, twice]))
     assert store.recent_checks() == []  # nothing half-written
 
 
@@ -123,16 +153,10 @@ def test_rule_stats_counts_flags_dismissals_and_rate(store: Store) -> None:
         for i in range(4)
     ]
     # Two editors dismiss the same flag: it counts once. One more flag dismissed once.
-    store.record_dismissal(
-        new_ids[0], finding_key(name), name["rule"], name["quote"], "CDESK", "U1"
-    )
-    store.record_dismissal(
-        new_ids[0], finding_key(name), name["rule"], name["quote"], "CDESK", "U2"
-    )
-    store.record_dismissal(
-        new_ids[1], finding_key(name), name["rule"], name["quote"], "CDESK", "U1"
-    )
-    store.record_dismissal(old_id, finding_key(title), title["rule"], title["quote"], "CDESK", "U1")
+    store.record_dismissal(new_ids[0], finding_key(name), name.rule, name.quote, "CDESK", "U1")
+    store.record_dismissal(new_ids[0], finding_key(name), name.rule, name.quote, "CDESK", "U2")
+    store.record_dismissal(new_ids[1], finding_key(name), name.rule, name.quote, "CDESK", "U1")
+    store.record_dismissal(old_id, finding_key(title), title.rule, title.quote, "CDESK", "U1")
 
     everything = {s.rule: s for s in store.rule_stats()}
     assert (
@@ -149,6 +173,33 @@ def test_rule_stats_counts_flags_dismissals_and_rate(store: Store) -> None:
     assert recent["titles.anachronism"].dismissal_rate == 0.0
     assert (recent["names.spelling"].flags, recent["names.spelling"].dismissals) == (4, 2)
     assert store.rule_stats(since=date(2025, 8, 1)) == []
+
+
+def test_how_sure_the_story_date_was_is_kept(store: Store) -> None:
+    record = _check()
+    labelled = CheckRecord(
+        **{
+            **{f: getattr(record, f) for f in record.__slots__},
+            "date_label": "the file's date (weak: when it was last saved)",
+            "date_weak": True,
+        }
+    )
+    stored = store.get_check(store.record_check(labelled))
+    assert stored is not None
+    assert (stored.date_label, stored.date_weak) == (labelled.date_label, True)
+    older = store.get_check(store.record_check(record))  # as rows written before
+    assert older is not None and (older.date_label, older.date_weak) == (None, None)
+
+
+def test_channel_settings_remember_who_set_them(store: Store) -> None:
+    store.set_channel_mode("CDESK", "on-request", user="UALICE")
+    store.set_channel_mode("COPINION", "auto", user="UBOB")
+    store.set_channel_mode("CSPORTS", "on-request")
+    mine = store.channel_settings(set_by="UALICE")
+    assert [(s.channel, s.mode, s.updated_by) for s in mine] == [("CDESK", "on-request", "UALICE")]
+    assert {s.channel for s in store.channel_settings()} == {"CDESK", "COPINION", "CSPORTS"}
+    store.set_channel_mode("CDESK", "auto", user="UBOB")  # the latest setter is kept
+    assert store.channel_settings(set_by="UALICE") == []
 
 
 def test_channel_mode_defaults_to_auto_and_can_change(store: Store) -> None:

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.store import CheckRecord, Store, finding_key
+from bot.report.model import finding_key
+from bot.store import CheckRecord, Store
+from tests.findings import make_finding
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -21,8 +23,8 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def _seed(store: Store) -> None:
-    flag = {"rule": "titles.anachronism", "quote": "President Joe Biden", "start": 4, "end": 23}
-    other = {"rule": "names.spelling", "quote": "Scott Bessant", "start": 40, "end": 53}
+    flag = make_finding("titles.anachronism", "President Joe Biden", 4)
+    other = make_finding("names.spelling", "Scott Bessant", 40, "name")
     for i, created in enumerate(
         (datetime(2025, 6, 2, 8, tzinfo=UTC), datetime(2025, 7, 29, 9, 30, tzinfo=UTC))
     ):
@@ -41,7 +43,7 @@ def _seed(store: Store) -> None:
         )
         if i == 1:
             store.record_dismissal(
-                check_id, finding_key(other), other["rule"], other["quote"], "CDESK", "U1"
+                check_id, finding_key(other), other.rule, other.quote, "CDESK", "U1"
             )
 
 

@@ -7,7 +7,8 @@ import threading
 import time
 from pathlib import Path
 
-from bot.store import Store, finding_key
+from bot.report.model import finding_key
+from bot.store import Store
 from tests.store.test_checks import _check, _finding
 
 

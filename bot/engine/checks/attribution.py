@@ -98,7 +98,8 @@ def _attribution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                     Evidence(
                         f"{kb.people[person].name} is not among the {platform.name} users the "
                         f"knowledge base lists for heads of state and government",
-                        kb.sources[platform.source].cite(),
+                        kb.sources[platform.source].name,
+                        kb.sources[platform.source].url,
                     )
                 ],
             )

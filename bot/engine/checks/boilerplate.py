@@ -2,7 +2,7 @@
 
 A line is residue only when the *whole line* is a known residue phrase or has a residue shape
 (a share/follow/subscribe call, a category or tag line). Text inside a real sentence is never
-flagged (issue 2, §4), so headlines and short paragraphs stay silent.
+flagged (a false flag costs more than a missed line), so headlines and short paragraphs stay silent.
 """
 
 from __future__ import annotations

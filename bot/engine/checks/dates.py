@@ -17,8 +17,10 @@ import msgspec
 from bot.engine.analysis import DateMention
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
-from bot.engine.language import FUTURE_CUES, MONTH_NAMES, WEEKDAY_NAMES, is_past_verb
+from bot.engine.language import FUTURE_CUES, is_past_verb
 from bot.engine.rules import LoadedRule
+from bot.text.dates import long_date, month_day
+from bot.text.words import MONTH_NAMES, WEEKDAY_NAMES
 
 CALENDAR = Evidence("Gregorian calendar", "Python's calendar module (proleptic Gregorian calendar)")
 
@@ -73,6 +75,7 @@ def _weekday_mismatch(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 "corrected": WEEKDAY_NAMES[day.weekday()] + written[m.weekday_end - m.start :],
             },
             [Evidence(f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}", CALENDAR.source)],
+            date_dependent=m.year is None,  # read in the story's year
         )
 
 
@@ -115,13 +118,21 @@ def _past_verb_before(text: str, start: int) -> str | None:
         return None
     clause = _CLAUSE_BREAK.split(head)[-1]
     words = re.findall(r"[A-Za-z]+", clause)[:-1]  # drop the "on"
-    for word in reversed(words[-4:]):
+    for i, word in reversed(list(enumerate(words))[-4:]):
         if word.lower() in _PRESENT_OR_FUTURE:
             return None  # "said the truce expires on ...": the nearest verb is not past
         if is_past_verb(word):
+            if any(w.lower() in _PERFECT_OR_FUTURE for w in words[max(0, i - 3) : i]):
+                return None  # "has timed elections on October 1": not a past event
             return str(word)
     return None
 
+
+# Auxiliaries that make a participle present perfect or future, not a past event
+_PERFECT_OR_FUTURE = frozenset("has have having will would shall".split())
+
+# A correction or update note dated after the story is the page's history, not the story's.
+_EDITORIAL_VERBS = frozenset("amended updated corrected revised edited clarified".split())
 
 # Verbs that put a dated event in the present or future when they stand nearest the date.
 _PRESENT_OR_FUTURE = frozenset(
@@ -144,8 +155,8 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if m.year is None and (day - story).days > p.max_days_ahead_without_year:
             continue
         verb = _past_verb_before(text, m.start)
-        if verb is None:
-            continue
+        if verb is None or verb.lower() in _EDITORIAL_VERBS:
+            continue  # "This article was amended on 21 October": the page's own later note
         clause = text[max(0, m.start - 120) : m.start]
         if FUTURE_CUES.search(clause.split(".")[-1]):
             continue
@@ -161,7 +172,7 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             },
             [
                 Evidence(
-                    f"the story is dated {story.isoformat()} ({ctx.document.date_source})",
+                    f"the story is dated {story.isoformat()} ({ctx.document.date_label})",
                     "story date",
                 )
             ],
@@ -169,8 +180,7 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 
 def _format(day: date, *, with_year: bool) -> str:
-    text = f"{MONTH_NAMES[day.month]} {day.day}"
-    return f"{text}, {day.year}" if with_year else text
+    return long_date(day) if with_year else month_day(day)
 
 
 WEEKDAY_DATE = CheckKind(

@@ -19,8 +19,8 @@ from bot.engine.analysis import Analysis
 from bot.engine.finding import Evidence, Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.rules import LoadedRule
-from bot.kb.index import fold
 from bot.kb.model import OfficeGroup
+from bot.text.fold import fold
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:von der|van der|von|van|de la|de|da|dos|das|du|bin|al|el|der|den|ter|le|la|di|del)"
@@ -48,32 +48,139 @@ def _windows(run: str) -> Iterator[tuple[int, int]]:
                 yield first, first + size - 1
 
 
-def _candidates(analysis: Analysis, folded: str) -> set[str]:
-    """KB people sharing the first name (or a nickname of it) or the last name."""
+def _candidates(analysis: Analysis, first: str) -> list[str]:
+    """KB people who share the first name (or a nickname or formal form of it): a different
+    first name is a different person ("Irfan Khan" is not "Imran Khan"), never a misspelling."""
     index = analysis.knowledge
-    tokens = folded.split()
-    found = set(index.by_first.get(tokens[0], ())) | set(index.by_last.get(tokens[-1], ()))
-    for same in index.first_name_equivalents.get(tokens[0], ()):
+    found = set(index.by_first.get(first, ()))
+    for same in index.first_name_equivalents.get(first, ()):
         found.update(index.by_first.get(same, ()))
-    return found
+    return sorted(found)
 
 
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_PARTICLES = frozenset(
+    "al el al- el- bin ibn von van der den de la da dos das du ter le di del".split()
+)
+# Capitalised function words that open a sentence before a surname: "In Birmingham", "And Paul"
+_NOT_A_FIRST_WORD = frozenset(
+    "the a an and but or in on at to of for by from with as if so when while after before "
+    "since then this that these those it its his her their our my your mr mrs ms dr".split()
+)
 # "Emmanuel Macronin": a known name glued to a short word is a missing space, not a misspelling
 _GLUED = ("in", "on", "at", "and", "to", "of", "for", "said", "says", "has", "was", "is")
 
 
 def _core(folded: str) -> list[str]:
-    """Name tokens without initials and suffixes: "steven t. mnuchin" -> ["steven", "mnuchin"]."""
-    return [
-        t for t in folded.replace(",", " ").split() if not _INITIAL.match(t) and t not in _SUFFIXES
-    ]
+    """Comparable name tokens: no initials, suffixes or particles, one kind of apostrophe, no
+    possessive, hyphens as spaces ("Ocasio-Cortez" = "Ocasio Cortez", "al-Assad" = "Assad")."""
+    text = folded.replace("’", "'").replace(",", " ")
+    text = re.sub(r"'s$", "", text)
+    out = []
+    for token in text.replace("-", " ").split():
+        if _INITIAL.match(token) or token in _SUFFIXES or token in _PARTICLES:
+            continue
+        out.append(token)
+    return out
+
+
+class _Match(msgspec.Struct, frozen=True):
+    score: float
+    person: str
+    form: str
+    start: int
+    end: int
+    edits: int
+    first_name_slip: bool = False  # the surname is right, the first name one letter off
+
+
+def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -> _Match | None:
+    """The closest KB spelling to a window of the run, or None when the run holds a known name,
+    an accepted way of writing one, or nobody close; None too when two people tie."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    index = analysis.knowledge
+    kb = index.kb
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group(0))]
+    words = [run.group(0)[s:e] for s, e in spans]
+    folded_words = [fold(w) for w in words]
+    found: list[_Match] = []
+    for first, last in _windows(run.group(0)):
+        if folded_words[first].rstrip(".") in _NOT_A_FIRST_WORD:
+            continue
+        if _glued_residue(analysis, words[last]):
+            continue  # "TrumpTrump", "Sanders2020": scraped link text, not a misspelling
+        start, end = run.start() + spans[first][0], run.start() + spans[last][1]
+        if analysis.full_name_spans.overlaps(start, end):
+            continue
+        # the span is the name itself: "Mnuchn" in "Steven Mnuchn's plan"
+        written = re.sub(r"['’]s$", "", analysis.text[start:end].rstrip(".,"))
+        folded = " ".join(folded_words[first:last]) + " " + folded_words[last].rstrip(".,")
+        if folded in index.known_forms:
+            return None
+        core = _core(folded)
+        if len(core) < 2:
+            continue
+        by_first = set(_candidates(analysis, core[0]))
+        by_last = set(index.by_last.get(core[-1], ()))
+        for pid in sorted(by_first | by_last):
+            for form in kb.people[pid].forms:
+                form_core = _core(fold(form))
+                if len(form_core) < 2:
+                    continue
+                if _same_person_written_otherwise(analysis, core, form_core):
+                    return None
+                if len(form_core) != len(core):
+                    continue
+                score = fuzz.ratio(" ".join(core), " ".join(form_core))
+                if score < min_similarity:
+                    continue
+                if pid in by_first:  # "Scott Bessant": one or two slips in the surname
+                    edits = DamerauLevenshtein.distance(" ".join(core[1:]), " ".join(form_core[1:]))
+                    if 0 < edits <= 2:
+                        found.append(_Match(score, pid, form, start, start + len(written), edits))
+                elif core[1:] == form_core[1:]:  # "Kier Starmer": one slip in the first name
+                    edits = DamerauLevenshtein.distance(core[0], form_core[0])
+                    if edits == 1:
+                        found.append(
+                            _Match(score, pid, form, start, start + len(written), edits, True)
+                        )
+    if not found:
+        return None
+    top = max(m.score for m in found)
+    best = [m for m in found if m.score == top]
+    if len({" ".join(_core(fold(m.form))) for m in best}) > 1:
+        return None  # as close to two different names: the copy does not say which it means
+    # one spelling shared by several people ("Donald Trump", "Donald Trump Jr."): the one with
+    # an office stands for it
+    return min(best, key=lambda m: (not kb.terms_of(m.person), m.start, m.person, m.form))
+
+
+# "Patrick Shannahan, USA TODAY", "By Jane Roe": a writer's byline names the writer
+_OUTLET_AFTER = re.compile(r",\s+(?:[A-Z]{2,}(?:\s+[A-Z]{2,})*|The(?:\s+[A-Z]\w+)+)\s*$")
+_BY_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Written by|Reporting by)\s+$")
+
+
+def _byline(text: str, run: re.Match[str]) -> bool:
+    line_end = text.find("\n", run.end())
+    rest = text[run.end() : len(text) if line_end < 0 else line_end]
+    return bool(_OUTLET_AFTER.match(rest)) or bool(
+        _BY_BEFORE.search(text[max(0, run.start() - 20) : run.start()])
+    )
+
+
+def _glued_residue(analysis: Analysis, word: str) -> bool:
+    """A known surname with another word stuck to it, as scraped link text leaves it
+    ("CornynThe", "TrumpTrump", "Sanders2020"), not a misspelling."""
+    match = re.match(r"(.+?[a-z])([A-Z][a-z]*|\d+)\W*$", word)
+    return match is not None and fold(match.group(1)) in analysis.knowledge.known_surnames
 
 
 def _same_person_written_otherwise(analysis: Analysis, written: list[str], form: list[str]) -> bool:
-    """The same name with or without initials, or with a nickname for the formal first name
-    ("Steven Mnuchin" for "Steve Mnuchin", "Timothy Geithner" for "Tim Geithner")."""
+    """The same name with or without initials, particles or hyphens, or with a nickname for the
+    formal first name ("Steven Mnuchin" for "Steve Mnuchin", "Bashar Assad" for al-Assad)."""
     if written == form:
         return True
     return (
@@ -83,76 +190,39 @@ def _same_person_written_otherwise(analysis: Analysis, written: list[str], form:
     )
 
 
-def _best_match(
-    analysis: Analysis, run: re.Match[str], min_similarity: float
-) -> tuple[float, str, str, int, int] | None:
-    """The closest KB spelling to a window of the run, or None when the run is a known name,
-    an accepted way of writing one, or near nobody."""
-    from rapidfuzz import fuzz
-
-    index = analysis.knowledge
-    kb = index.kb
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group(0))]
-    folded_words = [fold(run.group(0)[s:e]) for s, e in spans]
-    best: tuple[float, str, str, int, int] | None = None
-    for first, last in _windows(run.group(0)):
-        head, tail = folded_words[first], folded_words[last].rstrip(".,")
-        if (
-            head not in index.by_first
-            and head not in index.first_name_equivalents
-            and (tail not in index.by_last)
-        ):
-            continue  # nobody in the KB shares a first or last name with this window
-        start, end = run.start() + spans[first][0], run.start() + spans[last][1]
-        if analysis.full_name_spans.overlaps(start, end):
-            continue
-        written = analysis.text[start:end].rstrip(".,")
-        folded = " ".join(folded_words[first:last]) + " " + tail
-        if folded in index.known_forms:
-            return None
-        core = _core(folded)
-        if len(core) < 2:
-            continue
-        for pid in _candidates(analysis, folded):
-            for form in kb.people[pid].forms:
-                form_core = _core(fold(form))
-                if _same_person_written_otherwise(analysis, core, form_core):
-                    return None
-                score = fuzz.ratio(" ".join(core), " ".join(form_core))
-                if min_similarity <= score < 100 and (best is None or score > best[0]):
-                    best = (score, pid, form, start, start + len(written))
-    return best
-
-
 def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: NameParams = rule.params
     analysis = ctx.analysis
     index = analysis.knowledge
     kb = index.kb
     text = analysis.text
+    day = analysis.story_date
     mentioned = {pid for m in analysis.mentions for pid in m.people}
     prominent = set(p.prominent_groups)
-    for run in _RUN.finditer(text):
+    residue = analysis.residue
+    for found in _RUN.finditer(text):
+        run: re.Match[str] | None = found
+        cut = residue.first_start(found.start(), found.end())
+        if cut is not None:  # the name before a scraped widget, not the widget
+            run = _RUN.match(text, found.start(), cut) if cut > found.start() else None
+        if run is None or _byline(text, run):
+            continue
         best = _best_match(analysis, run, p.min_similarity)
         if best is None:
             continue
-        score, pid, form, start, end = best
+        pid, form, start, end = best.person, best.form, best.start, best.end
         title, _, _ = analysis._title_before(start)
         fits_title = title is not None and any(t.office in title.offices for t in kb.terms_of(pid))
         elsewhere = pid in mentioned
-        written = fold(text[start:end]).split()
-        is_prominent = any(
-            kb.offices[t.office].group in prominent and t.may_hold(analysis.story_date)
-            for t in kb.terms_of(pid)
-        )
+        written_surname = _core(fold(text[start:end]))[-1]
+        in_office = [t for t in kb.terms_of(pid) if t.may_hold(day)]
         alone = (
-            is_prominent
-            and score >= p.min_similarity_alone
-            and written[-1] not in index.known_surnames
-            and written[0] == fold(form).split()[0]
+            best.score >= p.min_similarity_alone
+            and written_surname not in index.known_surnames
+            and any(kb.offices[t.office].group in prominent for t in in_office)
         )
-        if not (fits_title or elsewhere or alone):
-            continue
+        if not (fits_title or alone) and (best.first_name_slip or not elsewhere):
+            continue  # a first-name slip needs more than the surname seen elsewhere
         why = (
             "the title before it fits"
             if fits_title
@@ -168,12 +238,22 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             rule,
             start,
             end,
-            {"written": text[start:end], "name": form, "fix": suggestion, "score": f"{score:.0f}"},
+            {
+                "written": text[start:end],
+                "name": form,
+                "fix": suggestion,
+                "score": f"{best.score:.0f}",
+            },
             [
-                Evidence(
+                Evidence.cited(
                     f"the knowledge base spells this person {form!r} ({why})",
-                    "; ".join(kb.cite(t) for t in kb.terms_of(pid)[:1])
-                    or "Copydesk knowledge base",
+                    (
+                        kb.sources[s]
+                        for t in kb.terms_of(pid)[:1]
+                        for s in t.sources
+                        if s in kb.sources
+                    ),
+                    "Copydesk knowledge base",
                 )
             ],
         )

@@ -16,16 +16,19 @@ from datetime import date
 
 import msgspec
 
-from bot.engine.analysis import Analysis
-from bot.engine.finding import Evidence, Finding
+from bot.engine.analysis import Analysis, Decision, Mention
+from bot.engine.finding import Evidence, Finding, Severity
 from bot.engine.kinds import CheckKind, Context
-from bot.engine.language import HISTORY_BEFORE, PRESENT_CUES, is_past_verb, word_before
-from bot.engine.officeholding import Problem, Verdict, long_date, tenure, term_evidence, verdicts
+from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
+from bot.engine.reading import Strength
 from bot.engine.rules import LoadedRule
+from bot.kb.corroboration import unconfirmed
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
+from bot.kb.officeholding_text import tenure
+from bot.text.dates import long_date
 
 PLACEHOLDERS = frozenset(
-    {"name", "title", "office", "date", "tenure", "holder", "fix", "actual", "surname"}
+    {"name", "title", "office", "date", "tenure", "holder", "fix", "actual", "surname", "later"}
 )
 
 
@@ -70,7 +73,7 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
     actual = "; ".join(f"{kb.offices[t.office].name}" for t in verdict.actual)
     written = text[m.start : m.end]
     if verdict.problem is Problem.NEVER_HELD and verdict.actual:
-        # a wrong title: give the person's actual office (issue 3); the message names the holder
+        # a wrong title: give the person's actual office; the message names the holder
         actual_title = _titled(kb, verdict.actual[0])
         fix = f"{written}, the {actual_title}" if m.span_end >= 0 else f"{actual_title} {written}"
     elif m.span_end >= 0:  # an appositive: "Olaf Scholz, the German chancellor,"
@@ -93,7 +96,40 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
         "fix": fix,
         "actual": actual or "no office the knowledge base knows of",
         "surname": text[m.start : m.end],
+        "later": _later_note(analysis, verdict, _later_mentions(analysis, verdict)),
     }
+
+
+def _later_mentions(analysis: Analysis, verdict: Verdict) -> list[Mention]:
+    """Later bare mentions of a miscast person that carry the same error: the subject of a verb
+    that speaks of now ("Biden on Tuesday denied"), not quoted, not history."""
+    m = verdict.mention
+    first = verdict.reading
+    sure = first is not None and (
+        first.strength is Strength.STRONG or (first.strength is Strength.MEDIUM and first.subject)
+    )
+    out = []
+    for x in analysis.mentions_of.get(verdict.person, ()):
+        if x.start <= m.end or x.title is not None or analysis.after_preposition(x.start):
+            continue
+        reading = analysis.read(*x.span)
+        if not (reading.speaks_of_now and reading.subject):
+            continue
+        # the same error only where the first mention surely makes it, or this one says "now"
+        # itself ("Biden on Tuesday denied"): a doubtful first mention never cascades
+        if reading.strength is Strength.STRONG or (sure and reading.strength is Strength.MEDIUM):
+            out.append(x)
+    return out
+
+
+def _later_note(analysis: Analysis, verdict: Verdict, later: list[Mention]) -> str:
+    """One error, one finding: the other later mentions are named in a note, never flagged one
+    by one."""
+    if not later:
+        return ""
+    forms = ", ".join(dict.fromkeys(f"“{analysis.text[x.start : x.end]}”" for x in later))
+    times = "once more" if len(later) == 1 else f"{len(later)} more times"
+    return f" The article names them {times} below ({forms}): check those too."
 
 
 def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
@@ -106,18 +142,45 @@ def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
     ][:2]
     if verdict.problem is Problem.NEVER_HELD:
         out += [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.actual]
+    if verdict.reading is not None and verdict.reading.cue:
+        out.append(
+            Evidence(
+                f"the sentence speaks of the story's present: {verdict.reading.describe()}",
+                "Copydesk reading model",
+                _cue_url(verdict.reading.cue),
+            )
+        )
     return out
+
+
+def _cue_url(cue_id: str) -> str:
+    return f"https://github.com/copydesk/copydesk/blob/main/rules/reading/cues.yaml#{cue_id}"
 
 
 def _report(ctx: Context, rule: LoadedRule, problems: set[Problem]) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
         if verdict.problem in problems:
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 *verdict.mention.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
+            yield _unless_unconfirmed(ctx, finding, _relied_on(verdict))
+
+
+def _unless_unconfirmed(ctx: Context, finding: Finding, terms: tuple[Term, ...]) -> Finding:
+    """A verdict that relies on a change of holder only one unchecked source states is a
+    warning that says so: that source may be wrong (bot.kb.corroboration)."""
+    note = unconfirmed(ctx.analysis.knowledge.kb, terms, ctx.analysis.story_date)
+    if note is None:
+        return finding
+    message = f"{finding.message} {note}"
+    return msgspec.structs.replace(finding, severity=Severity.WARNING, message=message)
+
+
+def _relied_on(verdict: Verdict) -> tuple[Term, ...]:
+    return (*verdict.terms, *verdict.holders, *verdict.actual)
 
 
 def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -128,27 +191,25 @@ def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     return _report(ctx, rule, {Problem.NEVER_HELD})
 
 
-def _later_mentions(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
-    """After "President Joe Biden" (miscast), "Biden on Tuesday denied": the same error."""
+def _later_mention(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    """After "President Joe Biden" (miscast), "Biden on Tuesday denied": one finding for the
+    first later mention that speaks of now, the rest in its note, never one per mention."""
     analysis = ctx.analysis
-    miscast = {v.person: v for v in verdicts(analysis) if v.problem is Problem.OUT_OF_TERM}
-    if not miscast:
-        return
-    for m in analysis.mentions:
-        verdict = miscast.get(m.person or "")
-        if verdict is None or m.start <= verdict.mention.end or m.title is not None:
+    seen: set[str] = set()
+    for verdict in verdicts(analysis):
+        if verdict.problem is not Problem.OUT_OF_TERM or verdict.person in seen:
             continue
-        if analysis.mention_is_historical(m):
+        seen.add(verdict.person)
+        later = _later_mentions(analysis, verdict)
+        if not later:
             continue
-        if _possessive_or_object(analysis.text, m.start):
-            continue
-        values = _values(analysis, verdict) | {"surname": analysis.text[m.start : m.end]}
-        yield ctx.finding(rule, m.start, m.end, values, _evidence(analysis, verdict))
-
-
-def _possessive_or_object(text: str, start: int) -> bool:
-    before = word_before(text, start, 1)
-    return bool(before) and before[0] in {"under", "by", "of", "with", "against", "about"}
+        first, rest = later[0], later[1:]
+        values = _values(analysis, verdict) | {
+            "surname": analysis.text[first.start : first.end],
+            "later": _later_note(analysis, verdict, rest),
+        }
+        finding = ctx.finding(rule, first.start, first.end, values, _evidence(analysis, verdict))
+        yield _unless_unconfirmed(ctx, finding, _relied_on(verdict))
 
 
 # -- "the Biden administration" ---------------------------------------------------------------
@@ -187,9 +248,24 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 break
             wrong.append((person, covered))
         else:
-            if not wrong or _historical_administration(analysis, hit.start, after.end()):
+            if not wrong:
                 continue
+            reading = analysis.read(hit.start, after.end())
             person, terms = wrong[0]
+            flagged = reading.speaks_of_now and reading.strength is not Strength.WEAK
+            analysis.decisions.append(
+                Decision(
+                    hit.start,
+                    after.end(),
+                    kb.people[person].name,
+                    "; ".join(tenure(t) for t in terms),
+                    reading.describe(),
+                    flagged,
+                    "speaks of now" if flagged else f"reads as {reading.frame.value}",
+                )
+            )
+            if not flagged:
+                continue
             office = terms[-1].office
             holders = kb.holders(office, day)
             holder = kb.people[holders[0].person] if holders else None
@@ -197,7 +273,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 (holder.short[0] if holder and holder.short else holder.name) if holder else ""
             )
             word = after.group("word")
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 hit.start,
                 after.end(),
@@ -209,19 +285,21 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                     "date": long_date(day),
                     "tenure": "; ".join(tenure(t) for t in terms),
                     "holder": holder.name if holder else "someone else",
-                    "fix": f"{holder_short} {word}" if holder else f"former {hit.form} {word}",
+                    "fix": f"{holder_short} {word}" if holder else "",
                     "actual": "",
+                    "later": "",
                 },
                 [term_evidence(kb, kb.people[person].name, t) for t in terms]
-                + [term_evidence(kb, kb.people[h.person].name, h) for h in holders[:1]],
+                + [term_evidence(kb, kb.people[h.person].name, h) for h in holders[:1]]
+                + [
+                    Evidence(
+                        f"the sentence speaks of the story's present: {reading.describe()}",
+                        "Copydesk reading model",
+                        _cue_url(reading.cue or ""),
+                    )
+                ],
             )
-
-
-_LEGACY_AFTER = re.compile(
-    r"(?:['’]s\b|-era\b|\s+(?:era|officials?|veterans?|alum(?:ni|nus|na)?|appointees?|"
-    r"policy|policies|rules?|regulations?|programs?|initiatives?|years|tenure|holdovers?)\b)",
-    re.IGNORECASE,
-)
+            yield _unless_unconfirmed(ctx, finding, (*terms, *holders[:1]))
 
 
 def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:
@@ -229,33 +307,12 @@ def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:
     return died is not None and died < day
 
 
-def _historical_administration(analysis: Analysis, start: int, end: int) -> bool:
-    """'under the Biden administration', 'the Biden administration imposed ...' speak of the
-    past; 'as the Biden administration considers ...' speaks of now."""
-    if analysis.is_historical(start, end):
-        return True
-    # its legacy or its people: "the Obama administration's rule", "a Bush administration
-    # official", "Trump-era tariffs" speak of the administration as a thing of the past
-    if _LEGACY_AFTER.match(analysis.text, end):
-        return True
-    before = word_before(analysis.text, start, 2)
-    if any(w in HISTORY_BEFORE or w in {"during", "last", "prior", "previous"} for w in before):
-        return True
-    following = re.findall(r"[A-Za-z]+", analysis.text[end : end + 60])[:4]
-    for word in following:
-        if word.lower() in PRESENT_CUES or word.lower() in {"will", "would", "plans"}:
-            return False
-        if is_past_verb(word):
-            return True
-    return False
-
-
 TITLE_OUT_OF_TERM = CheckKind(
     "title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term
 )
 TITLE_NEVER_HELD = CheckKind("title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held)
 LATER_MENTION = CheckKind(
-    "later-mention-of-miscast", OfficeholderParams, PLACEHOLDERS, run=_later_mentions
+    "later-mention-of-miscast", OfficeholderParams, PLACEHOLDERS, run=_later_mention
 )
 ADMINISTRATION = CheckKind(
     "administration-out-of-term", AdministrationParams, PLACEHOLDERS, run=_administration

@@ -1,7 +1,8 @@
-"""`existence` and `substitution`: the two plain pattern kinds (Vale's extension points).
+"""`existence`, `substitution` and `pattern`: the plain pattern kinds (Vale's extension points).
 
-Editors add house-style rules with these and no Python: a list of phrases to flag, or a map of
-wrong phrase -> right phrase. Phrases match on word boundaries.
+Editors add house-style rules with these and no Python: a list of phrases to flag, a map of
+wrong phrase -> right phrase, or one regular expression whose named groups fill the message
+(and one of which may be the span flagged). Phrases match on word boundaries.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Iterator
 
 import msgspec
 
-from bot.engine.finding import Evidence, Finding
-from bot.engine.kinds import CheckKind, Context
+from bot.engine.finding import Finding
+from bot.engine.kinds import CheckKind, Context, rule_evidence
 from bot.engine.rules import LoadedRule
 
 
@@ -26,6 +27,12 @@ class ExistenceParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 class SubstitutionParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     swap: dict[str, str]
     ignorecase: bool = False
+
+
+class PatternParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    pattern: str  # a regular expression; each named group is a placeholder for the message
+    ignorecase: bool = False
+    span: str | None = None  # the named group to flag (default: the whole match)
 
 
 def _compile(tokens: list[str], *, regex: bool, ignorecase: bool) -> re.Pattern[str]:
@@ -71,7 +78,7 @@ def _existence(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             match.start(),
             match.end(),
             {"match": match.group(0)},
-            [Evidence(rule.spec.why, rule.spec.source.name, rule.spec.source.url)],
+            [rule_evidence(rule)],
         )
 
 
@@ -87,7 +94,7 @@ def _substitution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             match.start(),
             match.end(),
             {"match": found, "replacement": replacement},
-            [Evidence(rule.spec.why, rule.spec.source.name, rule.spec.source.url)],
+            [rule_evidence(rule)],
         )
 
 
@@ -100,4 +107,45 @@ SUBSTITUTION = CheckKind(
     frozenset({"match", "replacement"}),
     run=_substitution,
     validate=_validate_substitution,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(source: str, ignorecase: bool) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE if ignorecase else 0)
+
+
+def _validate_pattern(params: PatternParams) -> None:
+    try:
+        compiled = _pattern(params.pattern, params.ignorecase)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression: {exc}") from exc
+    if params.span is not None and params.span not in compiled.groupindex:
+        groups = ", ".join(sorted(compiled.groupindex)) or "none"
+        raise ValueError(f"span {params.span!r} is not a named group of the pattern ({groups})")
+
+
+def _pattern_groups(params: PatternParams) -> frozenset[str]:
+    return frozenset(_pattern(params.pattern, params.ignorecase).groupindex)
+
+
+def _run_pattern(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    p: PatternParams = rule.params
+    for match in _pattern(p.pattern, p.ignorecase).finditer(ctx.document.text):
+        start, end = match.span(p.span) if p.span else match.span()
+        if start < 0 or end <= start:
+            continue  # the flagged group took no part in this match
+        values = {name: value or "" for name, value in match.groupdict().items()}
+        yield ctx.finding(
+            rule, start, end, {**values, "match": match.group(0)}, [rule_evidence(rule)]
+        )
+
+
+PATTERN = CheckKind(
+    "pattern",
+    PatternParams,
+    frozenset({"match"}),
+    run=_run_pattern,
+    validate=_validate_pattern,
+    placeholders_of=_pattern_groups,
 )

@@ -18,17 +18,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, required=True, help="folder of the data files")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the KB files to")
-    parser.add_argument(
-        "--extra-data",
-        type=Path,
-        action="append",
-        default=[],
-        help="another folder to look for the optional data files in (repeatable)",
-    )
     parser.add_argument("--quiet", action="store_true", help="print the counts only, not the notes")
     args = parser.parse_args(argv)
     try:
-        report = run(args.data, args.out, tuple(args.extra_data))
+        report = run(args.data, args.out)
     except CopydeskError as exc:
         print(f"import failed: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Name helpers shared by the importers: ASCII folding, slugs and accepted spelling variants.
+"""Name helpers shared by the importers: slugs and accepted spelling variants.
 
 Variants are only ever spellings the data itself supports (official names, nicknames, middle
 initials, suffixes, accent-free forms): never invented misspellings, which would stop the
@@ -8,58 +8,20 @@ name check from catching real ones.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from bot.kb.importers.model import unique
+from bot.text.fold import fold, strip_accents
 
-# Letters NFKD does not decompose into a base letter plus accents.
-_EXTRA_FOLDS = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ł": "l",
-        "Ł": "L",
-        "ı": "i",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "Ae",
-        "œ": "oe",
-        "Œ": "Oe",
-        "ð": "d",
-        "þ": "th",
-        "ʻ": "'",
-        "ʼ": "'",
-        "’": "'",
-    }
-)
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?)+$")
 
 
-def fold(text: str) -> str:
-    """The accent-free spelling of Latin letters ("Luján" -> "Lujan", "Støre" -> "Store").
-
-    Other scripts are left alone: their vowel signs are combining marks too (Devanagari, Thai)
-    and Hangul syllables decompose, so stripping them would produce misspellings.
-    """
-    out: list[str] = []
-    for char in unicodedata.normalize("NFC", text.translate(_EXTRA_FOLDS)):
-        if unicodedata.name(char, "").startswith("LATIN"):
-            decomposed = unicodedata.normalize("NFKD", char)
-            out.extend(c for c in decomposed if not unicodedata.combining(c))
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 def slug(name: str) -> str:
     """A stable id for a person without a Wikidata QID ("Janet Yellen" -> "janet-yellen")."""
-    text = re.sub(r"[^a-z0-9]+", "-", fold(name).lower())
+    text = re.sub(r"[^a-z0-9]+", "-", fold(name))
     return text.strip("-")
 
 
@@ -68,7 +30,7 @@ def with_folded(names: list[str] | tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for name in names:
         out.append(name)
-        out.append(fold(name))
+        out.append(strip_accents(name))
     return list(unique(out))
 
 

@@ -20,15 +20,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import ImportResult, Person, Term, When, unique
 from bot.kb.importers.names import (
     drop_middle_initials,
-    fold,
     slug,
     strip_suffix,
     with_folded,
 )
 from bot.kb.importers.sources import EARLIEST_END, US_CABINET
+from bot.kb.importers.us_people import shared_people
+from bot.text.fold import fold
+from bot.text.words import month_number
 
 POSITIONS: dict[str, str | None] = {
     "Secretary of State": "us.foreign-minister",
@@ -65,7 +68,6 @@ STILL_IN_OFFICE = "Still in office"
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
 _MONTH_YEAR = re.compile(r"^([A-Z][a-z]{2})\.? (\d{4})$")
 _OTHER_ADMIN = re.compile(r"^[A-Za-z0-9 ]+ admin$")
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 
 
 def parse_date(text: str, where: str) -> When:
@@ -78,8 +80,8 @@ def parse_date(text: str, where: str) -> When:
             return When.day(date(year, month, day))
         except ValueError as exc:
             raise KnowledgeError(where, None, None, f"impossible date {text!r}") from exc
-    if (match := _MONTH_YEAR.match(value)) and match.group(1) in _MONTHS:
-        return When.month(int(match.group(2)), _MONTHS[match.group(1)])
+    if (match := _MONTH_YEAR.match(value)) and (number := month_number(match.group(1))):
+        return When.month(int(match.group(2)), number)
     raise KnowledgeError(where, None, None, f"not a M/D/YY date: {text!r}")
 
 
@@ -192,11 +194,11 @@ def formal_form(name: str) -> str | None:
 
 def _matches(name: str, name_index: Mapping[str, set[str]]) -> set[str]:
     """Ids of the congress-legislators people who bear this name, or its formal first name."""
-    ids = name_index.get(fold(name).lower(), set())
+    ids = name_index.get(fold(name), set())
     formal = formal_form(strip_suffix(name))
     if ids or formal is None:
         return set(ids)
-    return set(name_index.get(fold(formal).lower(), set()))
+    return set(name_index.get(fold(formal), set()))
 
 
 def cabinet_person(
@@ -229,3 +231,21 @@ def import_cabinet(
         result.add_person(person)
         result.terms.append(Term(person.id, row.office, row.start, row.end, US_CABINET.id))
     return result
+
+
+CABINET = "us-cabinet-turnover-1977-2023.csv"
+
+
+def build(inputs: Inputs) -> ImportResult:
+    people = shared_people(inputs)
+    known = {p.id: p for p in people.people()}
+    return import_cabinet(inputs.text(CABINET), CABINET, people.name_index(), known)
+
+
+IMPORTER = Importer(
+    "us-cabinet.yaml",
+    (CABINET,),
+    (US_CABINET,),
+    "US cabinet-level officials, 1990 to 2023-02-13.",
+    build,
+)

@@ -4,8 +4,9 @@ The departed file (us-legislators-departed-since-2012.yaml) and the current file
 office at some time from 2012-09 on, with all their terms. Members who served in 2009-2012 but
 were gone by then (Ted Kennedy, Anthony Weiner, Gabrielle Giffords, Jane Harman) come, with all
 their terms from 1990 on, from two files kept
-beside the repository (see HISTORICAL_TERMS and HISTORICAL_NAMES in run.py, and the report of
-the import that added them):
+fetched beside the shared data folder when this file needs rebuilding (HISTORICAL_TERMS and
+HISTORICAL_NAMES below; docs/knowledge-base.md says where from). The importer is optional: without
+them its output is kept as it is.
 
 - terms: one row per term (bioguide_id, state, office rep/sen, party, district, senate_class,
   start_date, end_date), a collation of congress-legislators' legislators-historical.yaml and
@@ -51,12 +52,14 @@ from datetime import date
 from typing import Any
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import ImportResult, Person, Source, Term, When
-from bot.kb.importers.names import fold, initials, is_initial
+from bot.kb.importers.names import initials, is_initial
 from bot.kb.importers.sources import EARLIEST_END
 from bot.kb.importers.spans import Span, join, parse_day
 from bot.kb.importers.us_legislators import _bridged
-from bot.kb.importers.us_people import UsPeople
+from bot.kb.importers.us_people import CURRENT, DEPARTED, UsPeople, shared_people
+from bot.text.fold import fold
 
 US_CONGRESS_HISTORICAL = Source(
     id="congress-legislators-historical",
@@ -281,3 +284,32 @@ def import_historical(
         f"{terms_path}: {fuzzy} terms with a start or end known only to the year (placeholders)"
     )
     return result
+
+
+HISTORICAL_TERMS = "us-legislators-terms-2016.csv"
+HISTORICAL_NAMES = "us-legislators-historical-names.csv"
+
+
+def build(inputs: Inputs) -> ImportResult:
+    members = {
+        str((r.get("id") or {}).get("bioguide"))
+        for r in (*inputs.records(CURRENT), *inputs.records(DEPARTED))
+        if (r.get("id") or {}).get("bioguide")
+    }
+    return import_historical(
+        inputs.text(HISTORICAL_TERMS),
+        inputs.text(HISTORICAL_NAMES),
+        (HISTORICAL_TERMS, HISTORICAL_NAMES),
+        members,
+        shared_people(inputs),
+    )
+
+
+IMPORTER = Importer(
+    "us-congress-1990-2012.yaml",
+    (HISTORICAL_TERMS, HISTORICAL_NAMES),
+    (US_CONGRESS_HISTORICAL,),
+    "US senators and representatives who served in 2009-2012 but left Congress before 2012-09.",
+    build,
+    optional=True,
+)

@@ -11,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.kb.importers.inputs import Inputs
 from bot.kb.importers.model import Person, unique
-from bot.kb.importers.names import fold, initials, slug, us_name_forms, us_short
+from bot.kb.importers.names import initials, slug, us_name_forms, us_short
+from bot.text.fold import fold
 
 # Presidents and vice presidents since 1990 whose executive.yaml record has no QID. These are
 # well-known Wikidata items; Dan Quayle's is left out (not certain), so he gets a slug id.
@@ -99,7 +101,7 @@ class UsPeople:
         """Two people with one canonical name ("George Bush") get their middle initials."""
         by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for root, name in names.items():
-            by_name[fold(name).lower()].append(root)
+            by_name[fold(name)].append(root)
         out = dict(names)
         for roots in by_name.values():
             if len(roots) < 2:
@@ -128,5 +130,19 @@ class UsPeople:
         index: dict[str, set[str]] = defaultdict(set)
         for person in self._people.values():
             for form in (person.name, *person.variants):
-                index[fold(form).lower()].add(person.id)
+                index[fold(form)].add(person.id)
         return index
+
+
+EXECUTIVE = "us-executive.yaml"
+CURRENT = "us-legislators-current.yaml"
+DEPARTED = "us-legislators-departed-since-2012.yaml"
+
+
+def shared_people(inputs: Inputs) -> UsPeople:
+    """The congress-legislators people, one id per person across the three files (shared by
+    the executive, congress and cabinet importers)."""
+    return inputs.shared(
+        "us-people",
+        lambda i: UsPeople([*i.records(CURRENT), *i.records(EXECUTIVE), *i.records(DEPARTED)]),
+    )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from bot.kb.importers.model import unique
-from bot.kb.importers.names import fold, with_folded
+from bot.kb.importers.names import with_folded
 from bot.kb.importers.world_corrections import ACCEPTED_LABELS, BAD_NAMES, NAMES
+from bot.text.fold import fold
 
 _BARE_QID = re.compile(r"^Q\d+$")
 _REGNAL = re.compile(r"^(?P<name>.+?\b[IVXLC]+\b.*?) of (?P<realm>.+)$")
@@ -92,7 +93,7 @@ def canonical(holder: str, labels: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _tokens(name: str) -> list[str]:
-    return fold(name).lower().replace("-", " ").replace(".", "").split()
+    return fold(name).replace("-", " ").replace(".", "").split()
 
 
 def mechanical_variant(name: str, other: str) -> bool:

@@ -1,0 +1,166 @@
+"""`predecessor-for-holder`: a bare surname that names the office's previous holder where the
+article means its holder ("President Donald Trump ... Obama said on Tuesday").
+
+News introduces a person by full name before the surname alone; a bare surname never introduced
+in the article is the name the writer had in mind, not a new person. When that surname is a
+former holder's of an office whose current holder the article has introduced, and the sentence
+speaks of now through the surname's own verb, the surname is most likely the wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import msgspec
+
+from bot.engine.analysis import Analysis, Decision, Mention
+from bot.engine.finding import Evidence, Finding
+from bot.engine.kinds import CheckKind, Context
+from bot.engine.officeholding import surely_out_of_office, term_evidence
+from bot.engine.reading import Strength
+from bot.engine.reading.scope import is_verb, verb_class
+from bot.engine.rules import LoadedRule
+from bot.kb.model import OfficeGroup, Role, Term
+from bot.kb.officeholding_text import tenure
+from bot.text.dates import long_date
+
+
+class PredecessorParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    groups: list[OfficeGroup]  # offices whose holders are named by surname alone in copy
+
+
+def _introduced(analysis: Analysis, person: str, before: int) -> bool:
+    """Has the article named the person in full, or with a title, before `before`?"""
+    at = analysis.introduced_at(person)
+    return at is not None and at < before
+
+
+def _premodifier(analysis: Analysis, m: Mention) -> bool:
+    """ "Obama appointees", "Obama people": the surname describes a noun, it does not speak."""
+    after = _NEXT_WORD.match(analysis.text, m.end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return (
+        word[:1].islower()
+        and not is_verb(word, analysis.reading.lexicon)
+        and not (verb_class(word, analysis.reading.lexicon) is not None and not word.endswith("s"))
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’-]*)")
+
+
+def _holder_named(analysis: Analysis, office: str, before: int) -> str | None:
+    """Whoever holds `office` on the story date, if the article introduced them before `before`."""
+    kb = analysis.knowledge.kb
+    for term in kb.holders(office, analysis.story_date):
+        if _introduced(analysis, term.person, before):
+            return term.person
+    return None
+
+
+def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    p: PredecessorParams = rule.params
+    analysis = ctx.analysis
+    kb = analysis.knowledge.kb
+    day = analysis.story_date
+    groups = set(p.groups)
+    for m in analysis.mentions:
+        person = m.person
+        if person is None or not m.short or m.title is not None:
+            continue
+        if (
+            _introduced(analysis, person, m.start)
+            or _premodifier(analysis, m)
+            or analysis.after_preposition(m.start)
+        ):
+            continue  # introduced, a modifier ("Obama appointees"), or "an aide to Dole"
+        died = kb.people[person].died
+        if died is not None and died < day:
+            continue  # a dead holder's surname speaking now is someone else's
+        left = [
+            t
+            for t in kb.terms_of(person)
+            if kb.offices[t.office].group in groups
+            and kb.offices[t.office].seats == 1
+            and t.role is not Role.ELECT
+        ]
+        if not left or any(t.may_hold(day) for t in kb.terms_of(person)):
+            continue
+        for office in dict.fromkeys(t.office for t in left):
+            mine = tuple(t for t in left if t.office == office)
+            if not surely_out_of_office(kb, office, mine, day):
+                continue
+            holder = _holder_named(analysis, office, m.start)
+            if holder is None:
+                continue
+            reading = analysis.read(m.start, m.end)
+            flagged = (
+                reading.subject
+                and reading.speaks_of_now
+                and (reading.strength is not Strength.WEAK)
+            )
+            analysis.decisions.append(
+                Decision(
+                    m.start,
+                    m.end,
+                    kb.people[person].name,
+                    f"{kb.offices[office].name}: {'; '.join(tenure(t) for t in mine)}; "
+                    f"not introduced in the article, which names the holder "
+                    f"{kb.people[holder].name}",
+                    reading.describe(),
+                    flagged,
+                    "speaks of now through its own verb" if flagged else "no present verb",
+                )
+            )
+            if flagged:
+                yield _finding(ctx, rule, m, person, office, mine, holder)
+            break
+
+
+def _finding(
+    ctx: Context,
+    rule: LoadedRule,
+    m: Mention,
+    person: str,
+    office: str,
+    mine: tuple[Term, ...],
+    holder: str,
+) -> Finding:
+    kb = ctx.knowledge.kb
+    holder_person = kb.people[holder]
+    surname = holder_person.short[0] if holder_person.short else holder_person.name
+    holder_terms = [t for t in kb.terms_of(holder) if t.office == office]
+    return ctx.finding(
+        rule,
+        m.start,
+        m.end,
+        {
+            "surname": ctx.document.text[m.start : m.end],
+            "name": kb.people[person].name,
+            "office": kb.offices[office].name,
+            "holder": holder_person.name,
+            "date": long_date(ctx.document.story_date),
+            "tenure": "; ".join(tenure(t) for t in mine),
+            "fix": surname,
+        },
+        [term_evidence(kb, kb.people[person].name, t) for t in mine]
+        + [term_evidence(kb, holder_person.name, t) for t in holder_terms[-1:]]
+        + [
+            Evidence(
+                f"the article names {holder_person.name} earlier and never introduces "
+                f"{kb.people[person].name}",
+                "the article itself",
+            )
+        ],
+    )
+
+
+PREDECESSOR_FOR_HOLDER = CheckKind(
+    "predecessor-for-holder",
+    PredecessorParams,
+    frozenset({"surname", "name", "office", "holder", "date", "tenure", "fix"}),
+    run=_check,
+)

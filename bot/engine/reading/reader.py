@@ -1,0 +1,516 @@
+"""The reading model: in what time frame does a mention speak, and which cue decided it?
+
+Asked of a span that names a person with a title, a bare surname or an administration. The cues
+are data (`rules/reading/`); this module decides their order, from the narrowest scope out:
+a quotation, the title phrase itself (its modifiers, the words before and after it), the verb
+the mention is the subject of, then its clause. The first cue that decides wins, and the
+reading keeps it, so that a finding or `copydesk check --explain` can say why.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import msgspec
+
+from bot.document.model import Document
+from bot.engine.reading import scope
+from bot.engine.reading.cues import Cue, Frame, Lexicon, Scope, Strength, VerbClass, load_cues
+from bot.text.dates import DATE_PATTERN
+from bot.text.words import MONTHS
+
+_YEAR = re.compile(r"(?<![\w$.,-])((?:19|20)\d{2})(?:s)?(?![\w%-])")
+# A year counts for the clause only as an adverbial: "in 2019", "since 2015", "May 3, 2019";
+# "the 2024 deal" names a thing, not the clause's time.
+_ADVERBIAL_BEFORE = re.compile(
+    r"(?:\b(?:in|during|since|until|till|through|from|between|around|before|after|by|early|late|"
+    r"mid|spring|summer|fall|autumn|winter|of)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec)[a-z]*\.?(?:\s+\d{1,2},?)?|[(,-])\s*$",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    "to of for with against at on in from by about over under into onto toward towards".split()
+)
+# a clause these open is background to another ("When Rice went on the talk shows, ...")
+_SUBORDINATORS = (
+    r"(?:when|while|whereas|after|before|as|because|although|though|if|since|who|which|that)\b"
+)
+_RELATIVE = re.compile(r",\s+who\s+")
+_RELATIONS = frozenset("to of for with under at in".split())
+_CONJUNCTIONS = frozenset("and or but nor yet so".split())
+_DETERMINERS = frozenset("the a an his her their its our this that these those".split())
+_ARTICLES = frozenset({"a", "an"})
+
+
+class Reading(msgspec.Struct, frozen=True):
+    """A mention's time frame at the story date, how sure, and the cue that decided it."""
+
+    frame: Frame
+    strength: Strength = Strength.WEAK
+    cue: str | None = None
+    evidence: str = ""  # the words the cue found ("on Tuesday", "former")
+    subject: bool = False  # the mention is the subject of its clause's verb
+    on: date | None = None  # the day the clause itself names ("met Bolton on July 10")
+
+    @property
+    def speaks_of_now(self) -> bool:
+        return self.frame in (Frame.CURRENT, Frame.FUTURE)
+
+    def describe(self) -> str:
+        """One line for `--explain` and for evidence: "current (strong): present-anchor «on
+        Tuesday»"."""
+        cue = f": {self.cue}" if self.cue else ""
+        words = f" «{self.evidence}»" if self.evidence else ""
+        strength = f" ({self.strength.value})" if self.speaks_of_now else ""
+        return f"{self.frame.value}{strength}{cue}{words}"
+
+
+class ReadingModel:
+    """Compiled cues plus the lexicon; immutable, built once with the ruleset."""
+
+    def __init__(self, lexicon: Lexicon, cues: tuple[Cue, ...]) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self._by_scope: dict[Scope, tuple[Cue, ...]] = {
+            s: tuple(c for c in cues if c.spec.scope is s) for s in Scope
+        }
+        self._yielding = frozenset(c.id for c in cues if c.spec.yields_to_anchor)
+
+    def cue(self, cue_id: str) -> Cue:
+        return next(c for c in self.cues if c.id == cue_id)
+
+    def read(self, document: Document, start: int, end: int, *, dead: bool = False) -> Reading:
+        """Read the mention `document.text[start:end]` (title and name, or "X administration")."""
+        text = document.text
+        sentence = document.sentence_at(start)
+        p_start, p_end = document.paragraphs[document.paragraph_index(start)]
+        quote = scope.quote_around(text[p_start:p_end], start - p_start)
+        if quote is not None:
+            return self._reading(Scope.QUOTE, Frame.QUOTED, text[p_start + quote[0] : start][:40])
+        np_start, decided = self._modifiers(text, start, end, sentence.start)
+        if decided is None:
+            decided = self._around(text, start, end, np_start, sentence.start, sentence.end)
+            if decided is not None and decided.cue in self._yielding:
+                # only in the mention's own phrase: in "The rule, introduced by President Bush,
+                # was challenged on Tuesday" the anchor dates the challenge, not the rule
+                clause = scope.clause_around(
+                    text, start, end, sentence.start, sentence.end, self.lexicon
+                )
+                phrase_end = clause.end
+                comma = text.find(",", end, clause.end)
+                if comma >= 0:
+                    phrase_end = comma
+                verbs = scope.verbs_in(text, end, phrase_end, self.lexicon)
+                if verbs:
+                    phrase_end = verbs[0].start()  # "... was withdrawn on Friday": another verb's
+                anchored = self._anchor(text[end:phrase_end])
+                decided = anchored or decided
+        if decided is None:
+            decided = self._in_clause(document, start, end, np_start, dead)
+        if decided.speaks_of_now:
+            day = self._clause_date(document, start, end)
+            if day is not None:
+                decided = msgspec.structs.replace(decided, on=day)
+        return decided
+
+    def _clause_date(self, document: Document, start: int, end: int) -> date | None:
+        """The calendar day the mention's clause names, if it names one: a title is then
+        judged on that day ("a meeting with Bolton on July 10" in an October story)."""
+        text = document.text
+        sentence = document.sentence_at(start)
+        clause = scope.clause_around(text, start, end, sentence.start, sentence.end, self.lexicon)
+        for found in DATE_PATTERN.finditer(text, clause.start, clause.end):
+            day = _resolve_date(found, document.story_date)
+            if day is not None:
+                return day
+        return None
+
+    def _anchor(self, clause_text: str) -> Reading | None:
+        """A present anchor in the clause ("on Tuesday", "this week"), if any."""
+        for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.frame is Frame.CURRENT and cue.spec.strength is Strength.STRONG:
+                found = _search(cue, clause_text)
+                if found:
+                    return _decided(cue, found)
+        return None
+
+    def _around(
+        self, text: str, start: int, end: int, np_start: int, lo: int, hi: int
+    ) -> Reading | None:
+        """Cues right before the noun phrase ("under", "appointed by") or right after the name
+        ("-era", "'s policies")."""
+        # "under Democratic President ...", "Following Representative ...": the words before the
+        # noun phrase, or before the title when a capitalised word opens the sentence
+        stops = [start] + [w.start() for w in scope.words(text, np_start, start)]
+        for stop in sorted(set(stops), reverse=True):
+            before = text[max(lo, stop - 60) : stop].rstrip()
+            for cue in self._by_scope[Scope.BEFORE]:
+                found = _search(cue, before)
+                if found:
+                    return _decided(cue, found.strip())
+        after = text[end : min(hi, end + 80)]
+        for cue in self._by_scope[Scope.AFTER]:
+            for pattern in cue.compiled:
+                matched = pattern.match(after)
+                if matched:
+                    return _decided(cue, matched.group(0).strip())
+        return None
+
+    def _in_clause(
+        self, document: Document, start: int, end: int, np_start: int, dead: bool
+    ) -> Reading:
+        """The clause's time expressions and the verb: history first, then present anchors,
+        then what the verb says."""
+        text = document.text
+        lexicon = self.lexicon
+        sentence = document.sentence_at(start)
+        clause = scope.clause_around(text, start, end, sentence.start, sentence.end, lexicon)
+        # a phrase set off by a comma before the subject does not make it an object: "A day
+        # after Trump committed ..., Secretary of State John Kerry said"
+        lead_start = max(clause.start, text.rfind(",", clause.start, np_start) + 1)
+        lead = scope.words(text, lead_start, np_start)
+        lead_verbs = scope.verbs_in(text, lead_start, np_start, lexicon)
+        subject = not lead_verbs
+        verb = scope.verb_after(text, end, sentence.end, lexicon) if subject else None
+        if (
+            len(lead_verbs) == 1
+            and lead_verbs[0].start() == lead[0].start()
+            and not text[lead_verbs[0].end() : np_start].strip()
+            and scope.verb_class(lead_verbs[0].group(0), lexicon) is VerbClass.REPORTING
+        ):
+            # '..., said House Speaker Paul Ryan': the reporting verb comes first
+            subject = True
+            verb = lead_verbs[0].start(), text[lead_verbs[0].start() : clause.end]
+        if verb is not None:
+            for cue in self._by_scope[Scope.VERB]:
+                if cue.spec.frame is Frame.HISTORICAL and _matches(cue, verb[1]):
+                    return _decided(cue, _first_words(verb[1]), subject=True)
+
+        clause_text = text[clause.start : clause.end]
+        story_year = document.story_date.year
+        # "in 2016, when the Obama administration announces ...": a when-clause takes its time
+        # from the clause it hangs on
+        time_start = clause.start
+        if re.match(r"(?:when|while|as)\b", clause_text, re.IGNORECASE):
+            time_start = sentence.start
+        time_text = text[time_start : clause.end]
+        for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.frame not in (Frame.HISTORICAL, Frame.HYPOTHETICAL):
+                continue
+            if cue.spec.only_for_the_dead and not dead:
+                continue
+            year = None
+            if cue.spec.earlier_year:
+                year = _earlier_year(text, time_start, clause.end, story_year)
+            found = year or _search(cue, time_text)
+            if found:
+                return _decided(cue, found, subject=subject)
+        for frame in (Frame.CURRENT, Frame.FUTURE):
+            if frame is Frame.FUTURE and verb is None:
+                break  # a condition counts only for the subject of its verb
+            for cue in self._by_scope[Scope.CLAUSE]:
+                found = _search(cue, clause_text) if cue.spec.frame is frame else None
+                if found:
+                    return _decided(cue, found, subject=subject)
+
+        decided = None
+        if verb is not None:
+            decided = self._verb_reading(verb[1])
+        elif not subject:
+            decided = self._object_reading(text, lead_verbs, np_start, end, sentence.end)
+        if decided is None or not decided.speaks_of_now:
+            # "President Obama, who this week suggested ...": the relative clause says what the
+            # person does, and when
+            relative = self._relative_reading(text, end, sentence.end, story_year)
+            if relative is not None:
+                return relative
+        if decided is not None and decided.cue == self._past_cue():
+            # "A report on Thursday found that the Obama administration withheld aid": what an
+            # anchored report says happened is the news it reports
+            reported = self._reported_now(text, sentence.start, clause.start, clause_text)
+            if reported is not None:
+                return reported
+        subordinate = re.match(_SUBORDINATORS, clause_text, re.IGNORECASE) is not None
+        if decided is not None and decided.cue == self._past_cue() and not subordinate:
+            decided = self._in_lede(document, start) or decided
+        if decided is None:
+            return Reading(Frame.UNKNOWN, subject=subject)
+        return self._discounted(decided, text, sentence.start, sentence.end, story_year)
+
+    def _object_reading(
+        self, text: str, verbs: list[re.Match[str]], np_start: int, end: int, limit: int
+    ) -> Reading | None:
+        """A mention after its clause's verb: the object of "charges against President X", or
+        the subject of a clause reported without "that" ("they say the X administration was")."""
+        lexicon = self.lexicon
+        if not verbs:
+            return None
+        nearest = verbs[-1]
+        between = text[nearest.end() : np_start].lower().split()
+        reported = scope.verb_class(nearest.group(0), lexicon) is VerbClass.REPORTING
+        if (reported or scope.takes_a_clause(nearest.group(0), lexicon)) and not any(
+            w in _PREPOSITIONS for w in between
+        ):
+            after = scope.verb_after(text, end, limit, lexicon)
+            return self._verb_reading(after[1]) if after else None
+        group = nearest
+        for earlier in reversed(verbs[:-1]):  # the auxiliaries of the nearest verb: "would write"
+            if len(text[earlier.end() : group.start()].split()) > 1:
+                break
+            group = earlier
+        decided = self._verb_reading(text[group.start() : np_start])
+        if decided is None:
+            return None
+        if decided.frame is Frame.CURRENT and reported:
+            # "reported to John Bolton": a past reporting verb with an object is just the past
+            return Reading(Frame.UNKNOWN, cue=self._past_cue(), evidence=nearest.group(0))
+        return msgspec.structs.replace(decided, subject=False)
+
+    def _relative_reading(self, text: str, end: int, hi: int, story_year: int) -> Reading | None:
+        """The reading of a relative clause about the mention (", who ..."), if it decides."""
+        opener = _RELATIVE.match(text, end, hi)
+        if opener is None:
+            return None
+        stop = re.search(r"[,;:.!?—–]", text[opener.end() : hi])
+        clause_end = opener.end() + stop.start() if stop else hi
+        clause = text[opener.end() : clause_end]
+        if _earlier_year(text, opener.end(), clause_end, story_year) is not None:
+            return None
+        for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.frame is Frame.HISTORICAL and _search(cue, clause):
+                return None
+        anchor = self._anchor(clause)
+        if anchor is not None:
+            return msgspec.structs.replace(anchor, subject=True)
+        verb = scope.verb_after(text, opener.end(), clause_end, self.lexicon)
+        decided = self._verb_reading(verb[1]) if verb else None
+        if decided is None or not decided.speaks_of_now:
+            return None
+        return decided
+
+    def _reported_now(
+        self, text: str, lo: int, clause_start: int, clause_text: str
+    ) -> Reading | None:
+        """A "that" clause reported by a verb anchored in the present ("said Thursday that")."""
+        if not re.match(r"that\b", clause_text, re.IGNORECASE):
+            return None
+        head = text[lo:clause_start]
+        verbs = scope.verbs_in(text, lo, clause_start, self.lexicon)
+        if not verbs or not any(
+            scope.verb_class(v.group(0), self.lexicon) is VerbClass.REPORTING
+            or scope.takes_a_clause(v.group(0), self.lexicon)
+            for v in verbs
+        ):
+            return None
+        anchor = self._anchor(head)
+        if anchor is None:
+            return None
+        return msgspec.structs.replace(
+            anchor, strength=Strength.MEDIUM, evidence=f"{anchor.evidence} (reported)", subject=True
+        )
+
+    def _in_lede(self, document: Document, start: int) -> Reading | None:
+        """News tells the news first: a past verb in the opening paragraphs reports the event
+        the story is about (the inverted pyramid), not history."""
+        for cue in self._by_scope[Scope.VERB]:
+            lede = cue.spec.lede_paragraphs
+            if lede and document.paragraph_index(start) < lede:
+                return _decided(
+                    cue, f"paragraph {document.paragraph_index(start) + 1}", subject=True
+                )
+        return None
+
+    def _past_cue(self) -> str | None:
+        past = (c.id for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PAST)
+        return next(past, None)
+
+    def _discounted(
+        self, reading: Reading, text: str, lo: int, hi: int, story_year: int
+    ) -> Reading:
+        """A verb alone is weak evidence of the present when the sentence elsewhere dates
+        itself earlier ("Bush, who in 2008 awarded Fauci the medal, noted that ...")."""
+        if reading.strength is Strength.MEDIUM and _earlier_year(text, lo, hi, story_year):
+            return msgspec.structs.replace(reading, strength=Strength.WEAK)
+        return reading
+
+    # -- the title phrase ---------------------------------------------------------------------
+    def _modifiers(self, text: str, start: int, end: int, floor: int) -> tuple[int, Reading | None]:
+        """Walk back over the words that modify the title ("the country's former pro-Russia"),
+        and return where the noun phrase starts and the reading a modifier decides, if any."""
+        glued = re.search(r"([A-Za-z]+)-$", text[max(floor, start - 8) : start])
+        if glued:
+            hit = self._modifier_cue(glued.group(1).lower() + "-") or self._modifier_cue(
+                glued.group(1).lower()
+            )
+            if hit is not None:
+                return start, _decided(hit, glued.group(0))
+        tokens = scope.words(text, max(floor, start - 80), start)
+        np_start = start
+        for token in reversed(tokens[-5:]):
+            if text[token.end() : np_start].strip(" \u00a0"):
+                break  # punctuation between: another phrase
+            word = token.group(0)
+            lowered = word.lower().rstrip(".")
+            if lowered in _ARTICLES:
+                nxt = scope.words(text, end, min(len(text), end + 30))
+                role = bool(nxt) and nxt[0].group(0).lower() in self.lexicon.role_nouns
+                hit = None if role else self._modifier_cue(lowered)
+                if hit is not None:
+                    return token.start(), _decided(hit, word)
+                return token.start(), None
+            hit = self._modifier_cue(lowered) or next(
+                (c for part in lowered.split("-")[:-1] if (c := self._modifier_cue(part))), None
+            )  # "then-incumbent Sen.", "future-Senate Minority Leader"
+            if hit is not None:
+                return token.start(), _decided(hit, word)
+            if lowered in _DETERMINERS:
+                return token.start(), None
+            np_internal = (
+                word[:1].isupper()
+                or "-" in word
+                or word.endswith(("'s", "’s"))
+                or lowered in ("u.s.", "u.n.", "u.k.")
+                or (  # "former Clinton administration labor secretary": a lowercase title's
+                    # phrase; a capitalised one ("candidate Rep. Ted Cruz") ends at a noun
+                    text[start : start + 1].islower()
+                    and lowered not in _PREPOSITIONS
+                    and lowered not in self.lexicon.clause_openers
+                    and lowered not in _CONJUNCTIONS
+                    and scope.verb_class(word, self.lexicon) is None
+                )
+            )
+            if not np_internal:
+                break
+            np_start = token.start()
+        return np_start, self._former_relation(text, np_start, floor)
+
+    def _former_relation(self, text: str, np_start: int, floor: int) -> Reading | None:
+        """ "a former adviser to President Obama": the title dates from a relation the head of
+        the phrase no longer has."""
+        words = scope.words(text, max(floor, np_start - 60), np_start)
+        if not words or words[-1].group(0).lower() not in _RELATIONS:
+            return None
+        for token in reversed(words[-6:-1]):
+            if text[token.end() : words[-1].start()].count(",") or (
+                scope.is_verb(token.group(0), self.lexicon)
+            ):
+                return None
+            hit = self._modifier_cue(token.group(0).lower())
+            if hit is not None and hit.spec.frame is Frame.HISTORICAL:
+                between = text[token.start() : words[-1].end()]
+                return _decided(hit, " ".join(between.split()))
+        return None
+
+    def _modifier_cue(self, word: str) -> Cue | None:
+        for cue in self._by_scope[Scope.MODIFIER]:
+            if word in cue.words:
+                return cue
+        return None
+
+    # -- the verb -----------------------------------------------------------------------------
+    def _verb_reading(self, verb_text: str) -> Reading | None:
+        for cue in self._by_scope[Scope.VERB]:
+            if cue.spec.frame is Frame.FUTURE and _matches(cue, verb_text):
+                return _decided(cue, _first_words(verb_text), subject=True)
+        first = re.match(r"[\w'’]+", verb_text)
+        if first is None:
+            return None
+        klass = scope.verb_class(first.group(0), self.lexicon)
+        if first.group(0).lower() in ("has", "have") and re.match(
+            r"\w+\s+(?:\w+ed|been)\b", verb_text
+        ):
+            klass = VerbClass.PRESENT  # present perfect: "has signed"
+        if klass is VerbClass.PAST:
+            # "lashed out at China and said ...", "backed up DeVos, saying ...": the statement
+            # the past verb leads to is news
+            reported = _REPORTED_AFTER.search(verb_text[:160])
+            if reported and scope.verb_class(reported.group(1), self.lexicon) in (
+                VerbClass.REPORTING,
+            ):
+                first, klass = reported, VerbClass.REPORTING
+        for cue in self._by_scope[Scope.VERB]:
+            if cue.spec.verb_class is not None and cue.spec.verb_class is klass:
+                return _decided(cue, first.group(0), subject=True)
+        return None
+
+    def _reading(self, where: Scope, frame: Frame, evidence: str) -> Reading:
+        cue = next((c for c in self._by_scope[where] if c.spec.frame is frame), None)
+        return Reading(frame, cue=cue.id if cue else None, evidence=evidence.strip())
+
+
+_REPORTED_AFTER = re.compile(
+    r"^[^.;:!?]*?(?:\band|,)\s+((?:said|told|added|says|tells)\b|\w+ing\b)"
+)
+
+
+def _decided(cue: Cue, evidence: str, *, subject: bool = False) -> Reading:
+    strength = (
+        cue.spec.strength if cue.spec.frame in (Frame.CURRENT, Frame.FUTURE) else Strength.WEAK
+    )
+    return Reading(cue.spec.frame, strength, cue.id, evidence, subject)
+
+
+def _matches(cue: Cue, text: str) -> bool:
+    return any(p.match(text) for p in cue.compiled)
+
+
+def _search(cue: Cue, text: str) -> str | None:
+    for pattern in cue.compiled:
+        found = pattern.search(text)
+        if found:
+            return found.group(0)
+    return None
+
+
+def _first_words(text: str, count: int = 3) -> str:
+    return " ".join(text.split()[:count])
+
+
+def _earlier_year(text: str, start: int, end: int, story_year: int) -> str | None:
+    """A year before the story's, written as the clause's time ("in 2019", "May 3, 2019")."""
+    for m in _YEAR.finditer(text, start, end):
+        if int(m.group(1)) >= story_year:
+            continue
+        if _ADVERBIAL_BEFORE.search(text[max(start, m.start() - 25) : m.start()]):
+            return m.group(0)
+    return None
+
+
+def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
+    """A written date as a day; a date without a year is the one nearest the story date."""
+    month_word = (found.group("month") or found.group("month2") or "").rstrip(".").lower()
+    day = int(found.group("day") or found.group("day2"))
+    year_text = found.group("year") or found.group("year2")
+    month = MONTHS[month_word]
+    years = (
+        [int(year_text)]
+        if year_text
+        else [story_date.year - 1, story_date.year, story_date.year + 1]
+    )
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    # news dates without a year are mostly recent: the latest one up to a week ahead
+    past = [d for d in candidates if (d - story_date).days <= 7]
+    if past:
+        return max(past)
+    return min(candidates, key=lambda d: abs((d - story_date).days))
+
+
+def load_reading_model(folder: Path) -> ReadingModel:
+    lexicon, cues = load_cues(folder)
+    return ReadingModel(lexicon, cues)
+
+
+def example_document(text: str, story_date: date) -> Document:
+    """A document for a cue example (plain text, the example's date)."""
+    from bot.document import load_document
+
+    return load_document(text, name="cue-example", story_date=story_date, today=story_date)

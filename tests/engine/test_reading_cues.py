@@ -1,0 +1,133 @@
+"""The reading model's cues carry their examples, like rules: one test walks every example of
+every cue, so adding a cue needs no test code. Failures say which frame and cue were read."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.engine.reading import Frame, ReadingModel, load_reading_model
+from bot.engine.reading.reader import example_document
+from bot.engine.ruleset import default_rules_dir
+from bot.errors import RuleError
+
+DEFAULT_DAY = date(2025, 7, 29)
+
+
+@functools.cache
+def _model() -> ReadingModel:
+    return load_reading_model(default_rules_dir() / "reading")
+
+
+def _examples() -> list[tuple[str, int]]:
+    return [(c.id, i) for c in _model().cues for i in range(len(c.spec.examples))]
+
+
+@pytest.mark.parametrize(("cue_id", "number"), _examples())
+def test_cue_example(cue_id: str, number: int) -> None:
+    model = _model()
+    cue = model.cue(cue_id)
+    example = cue.spec.examples[number]
+    assert example.mention in example.text, "the mention must be written in the text"
+    document = example_document(example.text, example.story_date or DEFAULT_DAY)
+    start = example.text.index(example.mention)
+    reading = model.read(document, start, start + len(example.mention), dead=example.dead)
+    expected_cue = example.cue or (cue.id if example.frame is cue.spec.frame else None)
+    assert reading.frame is example.frame, f"{example.text!r}: read {reading.describe()}"
+    if expected_cue is not None:
+        assert reading.cue == expected_cue, f"{example.text!r}: read {reading.describe()}"
+
+
+def test_every_cue_has_an_example_of_its_own_frame() -> None:
+    for cue in _model().cues:
+        assert any(e.frame is cue.spec.frame for e in cue.spec.examples), cue.id
+
+
+def test_a_year_qualifies_its_own_clause_only() -> None:
+    model = _model()
+    text = "Secretary of State Antony Blinken said on Monday that the 2024 deal had failed."
+    document = example_document(text, date(2025, 7, 28))
+    reading = model.read(document, 0, len("Secretary of State Antony Blinken"))
+    assert (reading.frame, reading.cue, reading.evidence) == (
+        Frame.CURRENT,
+        "present-anchor",
+        "on Monday",
+    )
+    earlier = "Secretary of State Antony Blinken said in 2024 that the deal had failed."
+    reading = model.read(example_document(earlier, date(2025, 7, 28)), 0, 33)
+    assert (reading.frame, reading.evidence) == (Frame.HISTORICAL, "2024")
+
+
+def test_a_clause_that_names_its_day_carries_it() -> None:
+    text = "He had a meeting with National Security Advisor John Bolton on July 10."
+    document = example_document(text, date(2019, 10, 30))
+    start = text.index("National")
+    reading = _model().read(document, start, text.index(" on July"))
+    assert reading.on == date(2019, 7, 10)
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "reading"
+    shutil.copytree(default_rules_dir() / "reading", folder)
+    return folder
+
+
+def test_a_malformed_cue_names_the_file_line_and_cue(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "extra.yaml").write_text(
+        "description: one more cue\n"
+        "cues:\n"
+        "  - id: broken-cue\n"
+        "    frame: historicl\n"
+        "    scope: clause\n"
+        "    why: w\n"
+        "    patterns: ['x']\n"
+        "    examples: [{text: t x, mention: t, frame: unknown}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError) as caught:
+        load_reading_model(folder)
+    message = str(caught.value)
+    assert "extra.yaml:4" in message
+    assert "broken-cue" in message
+    assert "historicl" in message or "frame" in message
+
+
+def test_an_invalid_pattern_is_refused_with_its_line(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "extra.yaml").write_text(
+        "description: one more cue\n"
+        "cues:\n"
+        "  - id: bad-pattern\n"
+        "    frame: historical\n"
+        "    scope: clause\n"
+        "    why: w\n"
+        "    patterns: ['(unclosed']\n"
+        "    examples: [{text: t x, mention: t, frame: historical}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError) as caught:
+        load_reading_model(folder)
+    assert "extra.yaml:7" in str(caught.value)
+    assert "bad-pattern" in str(caught.value)
+
+
+def test_a_folder_without_a_lexicon_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "reading"
+    folder.mkdir()
+    with pytest.raises(RuleError, match="lexicon"):
+        load_reading_model(folder)
+
+
+def test_a_rules_folder_without_cues_reads_with_the_bundled_ones(tmp_path: Path) -> None:
+    from bot.engine import build_ruleset
+
+    root = tmp_path / "rules"
+    shutil.copytree(default_rules_dir() / "packs", root / "packs")
+    shutil.copytree(default_rules_dir() / "kb", root / "kb")
+    ruleset = build_ruleset(root)
+    assert [c.id for c in ruleset.reading.cues] == [c.id for c in _model().cues]
