@@ -28,7 +28,8 @@ def sources_of(importers: Sequence[Importer] = IMPORTERS) -> tuple[Source, ...]:
     return tuple(dict.fromkeys(s for i in importers for s in i.sources))
 
 
-INPUTS = inputs_of()
+# The data files every run needs: an optional importer's files may be absent.
+INPUTS = inputs_of([i for i in IMPORTERS if not i.optional])
 
 
 @dataclass
