@@ -73,6 +73,25 @@ def test_a_missing_input_fails_before_anything_is_written(tmp_path: Path) -> Non
     assert not (tmp_path / "out").exists()
 
 
+def test_an_optional_importer_without_its_files_keeps_its_output(tmp_path: Path) -> None:
+    """Files fetched only when an output needs rebuilding: without them the run goes on and says
+    which file it kept; with them the file is rebuilt."""
+    optional = Importer("toy.yaml", ("toy.csv",), (TOY_SOURCE,), "Toy governors.", _toy, True)
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    out.mkdir()
+    (out / "toy.yaml").write_text("kept\n", encoding="utf-8")
+    report = run(data, out, [optional])
+    assert [f.name for f in report.files] == ["sources.yaml"]
+    assert report.skipped == ["toy.yaml: kept as it is (toy.csv not in data/)"]
+    assert (out / "toy.yaml").read_text(encoding="utf-8") == "kept\n"
+    (data / "toy.csv").write_text(
+        "id,name,office,start\ntoy-1,Ada Example,us-ca.governor,2025-01-06\n", encoding="utf-8"
+    )
+    assert [f.name for f in run(data, out, [optional]).files] == ["sources.yaml", "toy.yaml"]
+    assert "Ada Example" in (out / "toy.yaml").read_text(encoding="utf-8")
+
+
 def test_shared_work_is_done_once_per_run(tmp_path: Path) -> None:
     inputs = Inputs(tmp_path)
     calls: list[int] = []
@@ -91,6 +110,7 @@ def test_the_registry_reads_the_shared_data_files() -> None:
     assert [i.output for i in IMPORTERS] == [
         "us-executive.yaml",
         "us-congress.yaml",
+        "us-congress-1990-2012.yaml",
         "us-cabinet.yaml",
         "world-heads.yaml",
         "world-offices.yaml",

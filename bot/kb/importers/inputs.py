@@ -31,6 +31,12 @@ class Importer:
     sources: tuple[Source, ...]
     what: str
     build: Callable[[Inputs], ImportResult]
+    # An optional importer reads files that are not in the shared data folder (they are
+    # fetched beside it when its output needs rebuilding); without them its file is kept.
+    optional: bool = False
+
+    def available(self, data: Path) -> bool:
+        return not self.optional or all((data / name).exists() for name in self.inputs)
 
 
 @dataclass

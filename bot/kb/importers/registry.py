@@ -8,12 +8,13 @@ knowledge-base importer").
 
 from __future__ import annotations
 
-from bot.kb.importers import us_cabinet, us_executive, us_legislators, world_heads
+from bot.kb.importers import us_cabinet, us_executive, us_historical, us_legislators, world_heads
 from bot.kb.importers.inputs import Importer
 
 IMPORTERS: tuple[Importer, ...] = (
     us_executive.IMPORTER,
     us_legislators.IMPORTER,
+    us_historical.IMPORTER,
     us_cabinet.IMPORTER,
     world_heads.HEADS,
     world_heads.OFFICES,

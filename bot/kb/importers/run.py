@@ -28,7 +28,8 @@ def sources_of(importers: Sequence[Importer] = IMPORTERS) -> tuple[Source, ...]:
     return tuple(dict.fromkeys(s for i in importers for s in i.sources))
 
 
-INPUTS = inputs_of()
+# The data files every run needs: an optional importer's files may be absent.
+INPUTS = inputs_of([i for i in IMPORTERS if not i.optional])
 
 
 @dataclass
@@ -42,6 +43,7 @@ class OutputFile:
 @dataclass
 class Report:
     files: list[OutputFile] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # optional importers without their files
 
     def lines(self) -> list[str]:
         out = []
@@ -52,6 +54,7 @@ class Report:
                 f"{f.name}: {len(r.people)} people, {len(r.terms)} terms, "
                 f"{len(r.jurisdictions)} jurisdictions, {len(r.offices)} offices ({state})"
             )
+        out.extend(self.skipped)
         for f in self.files:
             out.extend(f"  note: {n}" for n in f.result.notes)
         return out
@@ -74,11 +77,18 @@ def run(data: Path, out: Path, importers: Sequence[Importer] = IMPORTERS) -> Rep
     """Run every registered importer on the data folder and write its KB file into `out`,
     then `sources.yaml` with the sources they cite."""
     inputs = Inputs(data)
-    for name in inputs_of(importers):
+    runnable = [i for i in importers if i.available(data)]
+    for name in inputs_of(runnable):
         inputs.text(name)  # a missing file fails before anything is written
     report = Report()
+    report.skipped.extend(
+        f"{i.output}: kept as it is ({', '.join(i.inputs)} not in {data.name}/)"
+        for i in importers
+        if i not in runnable
+    )
+    always = [i for i in importers if not i.optional]  # the same header whatever is at hand
     header = _header(
-        inputs_of(importers), inputs, "Sources of the imported knowledge base (one per data file)."
+        inputs_of(always), inputs, "Sources of the imported knowledge base (one per data file)."
     )
     text = emit.render(header, sources=sorted(sources_of(importers), key=lambda s: s.id))
     report.files.append(
@@ -86,7 +96,7 @@ def run(data: Path, out: Path, importers: Sequence[Importer] = IMPORTERS) -> Rep
             SOURCES_FILE, inputs_of(importers), ImportResult(), emit.write(out / SOURCES_FILE, text)
         )
     )
-    for importer in importers:
+    for importer in runnable:
         result = importer.build(inputs)
         text = emit.render(
             _header(importer.inputs, inputs, importer.what),
