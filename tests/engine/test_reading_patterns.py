@@ -118,6 +118,28 @@ CASES = [
         False,
         "past-verb",
     ),
+    # a clause opened by "that" reads by its own verb; a determiner "that" opens nothing
+    (
+        date(2019, 9, 9),
+        LEDE + "Staff praised a forecaster that contradicted President Barack Obama's warning.",
+        "President Barack Obama",
+        False,
+        "past-verb",
+    ),
+    (
+        date(2019, 9, 9),
+        LEDE + "It is a rule that even President Barack Obama didn't want to sign.",
+        "President Barack Obama",
+        False,
+        "past-verb",
+    ),
+    (
+        date(2019, 9, 9),
+        LEDE + "Aides warned that framing the race around President Barack Obama is risky.",
+        "President Barack Obama",
+        True,
+        "present-verb",
+    ),
     # 6. a year qualifies its own phrase
     (
         date(2025, 7, 28),

@@ -110,13 +110,20 @@ def _opens_clause(text: str, word: re.Match[str], lexicon: Lexicon) -> bool:
     if following is None:
         return True
     after = following.group(0)
-    return after[:1].isupper() or after.lower() in _CLAUSE_STARTERS or after[:1].isdigit()
+    return (
+        after[:1].isupper()
+        or after.lower() in _CLAUSE_STARTERS
+        or after[:1].isdigit()
+        or is_verb(after, lexicon)  # "a weather office that contradicted ..."
+        or after.lower().endswith("ing")  # "warned him that framing the race ..."
+    )
 
 
 # words that begin a clause after "that" (a determiner "that" is followed by a noun instead)
 _CLAUSE_STARTERS = frozenset(
     "the a an his her its their our my your this these those he she it they we i you there "
-    "some many most no not all any every each one two".split()
+    "some many most no not all any every each one two even only just also still never ever "
+    "already once if when while as so".split()
 )
 
 
