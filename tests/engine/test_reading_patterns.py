@@ -140,6 +140,23 @@ CASES = [
         True,
         "present-verb",
     ),
+    # between the election and the inauguration the winner's team is already the administration
+    (
+        date(2016, 12, 5),
+        LEDE + "Ben Carson was picked on Monday for a post in the Trump administration.",
+        "Trump administration",
+        False,
+        None,
+    ),
+    # the comma in a number sets off nothing: the that-clause stays subordinate
+    (
+        date(2018, 9, 2),
+        "A senator said that holding back 100,000 pages of his work in the George W. Bush "
+        "administration was wrong.",
+        "George W. Bush administration",
+        False,
+        None,
+    ),
     # 6. a year qualifies its own phrase
     (
         date(2025, 7, 28),

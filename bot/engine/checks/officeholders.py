@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import msgspec
 
@@ -213,6 +213,15 @@ def _later_mention(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 
 # -- "the Biden administration" ---------------------------------------------------------------
+# Between an election and the inauguration the winner's team is already "the Trump
+# administration" in copy ("nominated for housing secretary in the Trump administration").
+_TRANSITION = timedelta(days=100)
+
+
+def _in_transition(terms: list[Term], day: date) -> bool:
+    return any(day < t.start.earliest <= day + _TRANSITION for t in terms)
+
+
 def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: AdministrationParams = rule.params
     analysis = ctx.analysis
@@ -241,7 +250,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 for t in kb.terms_of(person)
                 if kb.offices[t.office].group in groups and t.role is not Role.ELECT
             ]
-            if any(t.may_hold(day) for t in terms):
+            if any(t.may_hold(day) for t in terms) or _in_transition(terms, day):
                 break
             covered = [t for t in terms if kb.covered(t.office, day)]
             if not covered:

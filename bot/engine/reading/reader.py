@@ -38,6 +38,8 @@ _SUBORDINATORS = (
     r"(?:when|while|whereas|after|before|as|because|although|though|if|since|who|which|that)\b"
 )
 _RELATIVE = re.compile(r",\s+who\s+")
+# a comma that sets off a phrase or closes a quotation, not the one in "100,000"
+_PHRASE_COMMA = re.compile(r",(?=[\s\"”’'])")
 _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
@@ -169,7 +171,8 @@ class ReadingModel:
         clause = scope.clause_around(text, start, end, sentence.start, sentence.end, lexicon)
         # a phrase set off by a comma before the subject does not make it an object: "A day
         # after Trump committed ..., Secretary of State John Kerry said"
-        lead_start = max(clause.start, text.rfind(",", clause.start, np_start) + 1)
+        commas = [m.end() for m in _PHRASE_COMMA.finditer(text, clause.start, np_start)]
+        lead_start = max([clause.start, *commas])
         lead = scope.words(text, lead_start, np_start)
         lead_verbs = scope.verbs_in(text, lead_start, np_start, lexicon)
         subject = not lead_verbs
@@ -232,7 +235,10 @@ class ReadingModel:
             reported = self._reported_now(text, sentence.start, clause.start, clause_text)
             if reported is not None:
                 return reported
-        subordinate = re.match(_SUBORDINATORS, clause_text, re.IGNORECASE) is not None
+        # the words from the mention's own subject on: "Days after insisting that ...,
+        # President Obama backed off" is a main clause although the clause opened at "that"
+        own_clause = text[lead_start : clause.end].lstrip()
+        subordinate = re.match(_SUBORDINATORS, own_clause, re.IGNORECASE) is not None
         if decided is not None and decided.cue == self._past_cue() and not subordinate:
             decided = self._in_lede(document, start) or decided
         if decided is None:
@@ -316,10 +322,19 @@ class ReadingModel:
         the story is about (the inverted pyramid), not history."""
         for cue in self._by_scope[Scope.VERB]:
             lede = cue.spec.lede_paragraphs
-            if lede and document.paragraph_index(start) < lede:
-                return _decided(
-                    cue, f"paragraph {document.paragraph_index(start) + 1}", subject=True
-                )
+            if not lede:
+                continue
+            paragraph = document.paragraph_index(start)
+            before = sum(1 for i in range(paragraph) if _is_prose(document, i))
+            # "In 1988, five candidates ... Sen. Paul Simon still won": a paragraph that sets
+            # an earlier year tells that year's story, lede or not
+            opening = document.paragraphs[paragraph][0]
+            sentence_end = document.sentence_at(start).end
+            story_year = document.story_date.year
+            if before < lede and not _earlier_year(
+                document.text, opening, sentence_end, story_year
+            ):
+                return _decided(cue, f"paragraph {before + 1} of the story", subject=True)
         return None
 
     def _past_cue(self) -> str | None:
@@ -439,6 +454,18 @@ class ReadingModel:
         cue = next((c for c in self._by_scope[where] if c.spec.frame is frame), None)
         return Reading(frame, cue=cue.id if cue else None, evidence=evidence.strip())
 
+
+def _is_prose(document: Document, paragraph: int) -> bool:
+    """A paragraph of the story's prose, not a headline, a photo caption or a share bar: the
+    lede is counted in these ("Updated at 11:25 a.m. ET" and "Photographer: ..." come first in
+    scraped copy)."""
+    lo, hi = document.paragraphs[paragraph]
+    body = document.text[lo:hi].rstrip()
+    return len(body.split()) >= _PROSE_WORDS and body.endswith(_PROSE_ENDINGS)
+
+
+_PROSE_WORDS = 2
+_PROSE_ENDINGS = (".", "!", "?", '"', "”", "’", "'")
 
 _REPORTED_AFTER = re.compile(
     r"^[^.;:!?]*?(?:\band|,)\s+((?:said|told|added|says|tells)\b|\w+ing\b)"
