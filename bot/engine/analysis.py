@@ -96,6 +96,8 @@ TITLE_QUALIFIERS = frozenset(
 _NOT_AN_ORG = frozenset(
     "the a an and but or as at by for from in of on to with said says while when after before "
     "former then late new his her their its our".split()
+    # a party or a standing describes the person, not another body ("GOP Rep. Ted Cruz")
+    + "gop republican democratic democrat independent freshman veteran senior junior".split()
 )
 
 

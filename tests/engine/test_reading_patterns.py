@@ -259,6 +259,17 @@ TITLES = [
         "Sen. Alexandria Ocasio-Cortez",
     ),
     (date(2019, 6, 4), "Rep. Ted Cruz said on Tuesday the bill was too costly.", "Rep. Ted Cruz"),
+    # a party label before the title describes the person, it names no other body
+    (
+        date(2019, 6, 4),
+        "“It will pass,” GOP Rep. Ted Cruz of Texas told reporters on Tuesday.",
+        "Rep. Ted Cruz",
+    ),
+    (
+        date(2013, 10, 18),
+        "The deficit is falling, but Republican Rep. Marco Rubio said on Thursday it was not enough.",
+        "Rep. Marco Rubio",
+    ),
     (
         date(2019, 6, 4),
         "Florida Rep. Marco Rubio said on Tuesday the bill was too costly.",
