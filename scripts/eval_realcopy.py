@@ -72,7 +72,7 @@ def run_score(args: argparse.Namespace, out_json: Path) -> str:
     ]
     if args.sample:
         cmd += ["--sample", str(args.sample)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)  # noqa: S603 (our own argv)
     if done.returncode not in (0, 1):
         sys.exit(f"score.py failed ({done.returncode}): {done.stderr[-2000:]}")
     return done.stdout.strip().splitlines()[-1]
@@ -188,7 +188,9 @@ def breakdown(cases: list[dict[str, Any]], result: dict[str, Any]) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--cases", type=Path, default=DEFAULT_CASES, help="a case file in score.py's format")
+    ap.add_argument(
+        "--cases", type=Path, default=DEFAULT_CASES, help="a case file in score.py's format"
+    )
     ap.add_argument("--score", type=Path, default=SHARED / "eval" / "score.py", help="score.py")
     ap.add_argument("--sample", type=int, default=0, help="about N cases, spread as score.py does")
     ap.add_argument("--jobs", type=int, default=2, help="cases checked at once by score.py")

@@ -267,7 +267,7 @@ TITLES = [
     ),
     (
         date(2013, 10, 18),
-        "The deficit is falling, but Republican Rep. Marco Rubio said on Thursday it was not enough.",
+        "The deficit is falling, but Republican Rep. Marco Rubio said on Thursday it was too high.",
         "Rep. Marco Rubio",
     ),
     (
