@@ -259,6 +259,12 @@ TITLES = [
         "Sen. Alexandria Ocasio-Cortez",
     ),
     (date(2019, 6, 4), "Rep. Ted Cruz said on Tuesday the bill was too costly.", "Rep. Ted Cruz"),
+    # "defeated" here is a verb: it dates nothing and vouches for no title
+    (
+        date(2017, 2, 27),
+        "Tom Perez defeated Sen. Keith Ellison in the race for party chair on Saturday.",
+        "Sen. Keith Ellison",
+    ),
     # a party label before the title describes the person, it names no other body
     (
         date(2019, 6, 4),
