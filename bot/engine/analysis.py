@@ -149,9 +149,10 @@ _ANOTHER_NAME_AFTER = re.compile(r",\s+[A-Z][\w.'’-]+\s+[A-Z][\w'’-]+")
 def _org_before(text: str, title_start: int) -> bool:
     """Is the title preceded by a capitalised word or acronym that is not a known adjective
     ("OECD Secretary-General", "Labour Party Chairman")? Then it names another body's office."""
-    head = text[max(0, title_start - 30) : title_start].rstrip()
-    if not head or head[-1] in ".,!?:;\"“”'‘’(—–-\n":
-        return False
+    raw = text[max(0, title_start - 30) : title_start]
+    head = raw.rstrip()
+    if not head or head[-1] in ".,!?:;\"“”'‘’()—–-" or "\n" in raw[len(head) :]:
+        return False  # a new line or a photo credit's ")" ends what came before
     word = head.split()[-1]
     lowered = word.lower()
     if lowered in _NOT_AN_ORG or lowered in MONTHS or lowered in WEEKDAYS:

@@ -265,6 +265,19 @@ TITLES = [
         "Tom Perez defeated Sen. Keith Ellison in the race for party chair on Saturday.",
         "Sen. Keith Ellison",
     ),
+    # a Senate seat left empty by a death (John McCain, 2018-08-25) still leaves the chamber known
+    (
+        date(2018, 8, 29),
+        "Florida Sen. Ron DeSantis said on Wednesday that he would win.",
+        "Sen. Ron DeSantis",
+    ),
+    # a photo credit on the line before is no organisation whose office the title names
+    (
+        date(2018, 4, 30),
+        "A march in Tijuana. (Photo: AP)\n\nHousing Secretary Jeff Sessions said on Monday "
+        "that the march was a threat.",
+        "Housing Secretary Jeff Sessions",
+    ),
     # a party label before the title describes the person, it names no other body
     (
         date(2019, 6, 4),
