@@ -31,6 +31,11 @@ class NameParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     min_similarity: float = 85.0  # with a fitting title or the right spelling nearby
     min_similarity_alone: float = 90.0  # with no corroboration but a prominent person
     prominent_groups: list[OfficeGroup] = []
+    # Offices with many holders (a legislature's hundreds of members): a misspelling of one of
+    # them, uncorroborated, is flagged only when its shape is a typing slip, because a letter
+    # replaced by another is as often a real person the KB does not know ("James Comey" is not
+    # a slip for Rep. James Comer)
+    typo_only_groups: list[OfficeGroup] = []
 
 
 # A word that ends a sentence or clause, unless it is an initial ("T.") or "U.S."-style
@@ -158,6 +163,32 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
     return min(best, key=lambda m: (not kb.terms_of(m.person), m.start, m.person, m.form))
 
 
+def typing_slip(written: str, right: str) -> bool:
+    """Is `written` a slip of the keyboard for `right`: two neighbouring letters swapped
+    ("Sanedrs"), a letter doubled ("Warrren") or one dropped from a long name ("Alexaner")?
+    A letter replaced by another ("Comey" for "Comer") is not: that is how real names differ."""
+    if len(written) == len(right):
+        diff = [i for i, (a, b) in enumerate(zip(written, right, strict=True)) if a != b]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and written[diff[0]] == right[diff[1]]
+            and written[diff[1]] == right[diff[0]]
+        )
+    if len(written) == len(right) + 1:
+        return any(
+            written[:i] + written[i + 1 :] == right
+            and written[i] in written[i - 1 : i] + written[i + 1 : i + 2]
+            for i in range(len(written))
+        )
+    if len(written) + 1 == len(right) and len(right) >= _LONG_NAME:
+        return any(right[:i] + right[i + 1 :] == written for i in range(len(right)))
+    return False
+
+
+_LONG_NAME = 6  # a letter dropped from a shorter name makes another name too often ("Cruz")
+
+
 # "Patrick Shannahan, USA TODAY", "By Jane Roe": a writer's byline names the writer
 _OUTLET_AFTER = re.compile(r",\s+(?:[A-Z]{2,}(?:\s+[A-Z]{2,})*|The(?:\s+[A-Z]\w+)+)\s*$")
 _BY_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Written by|Reporting by)\s+$")
@@ -199,6 +230,7 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     day = analysis.story_date
     mentioned = {pid for m in analysis.mentions for pid in m.people}
     prominent = set(p.prominent_groups)
+    typo_only = set(p.typo_only_groups)
     residue = analysis.residue
     for found in _RUN.finditer(text):
         run: re.Match[str] | None = found
@@ -216,10 +248,19 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         elsewhere = pid in mentioned
         written_surname = _core(fold(text[start:end]))[-1]
         in_office = [t for t in kb.terms_of(pid) if t.may_hold(day)]
+        groups = {kb.offices[t.office].group for t in in_office}
+        right_surname = _core(fold(form))[-1]
         alone = (
             best.score >= p.min_similarity_alone
             and written_surname not in index.known_surnames
-            and any(kb.offices[t.office].group in prominent for t in in_office)
+            and (
+                bool(groups & prominent)
+                or (
+                    bool(groups & typo_only)
+                    and not best.first_name_slip
+                    and typing_slip(written_surname, right_surname)
+                )
+            )
         )
         if not (fits_title or alone) and (best.first_name_slip or not elsewhere):
             continue  # a first-name slip needs more than the surname seen elsewhere

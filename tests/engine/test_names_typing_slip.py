@@ -1,0 +1,36 @@
+"""A typing slip, as the name check tells it from another real name one letter away."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.checks.names import typing_slip
+
+
+@pytest.mark.parametrize(
+    ("written", "right"),
+    [
+        ("sanedrs", "sanders"),  # two neighbours swapped
+        ("warrren", "warren"),  # a letter doubled
+        ("kellly", "kelly"),
+        ("alexaner", "alexander"),  # a letter dropped from a long name
+    ],
+)
+def test_slips(written: str, right: str) -> None:
+    assert typing_slip(written, right)
+
+
+@pytest.mark.parametrize(
+    ("written", "right"),
+    [
+        ("comey", "comer"),  # a letter replaced: another real name
+        ("crez", "cruz"),
+        ("cruz", "crux"),
+        ("cru", "cruz"),  # a letter dropped from a short name
+        ("sanders", "sanders"),  # no slip at all
+        ("snaders", "sanders-x"),
+        ("warnre", "warren"),  # letters moved further apart
+    ],
+)
+def test_not_slips(written: str, right: str) -> None:
+    assert not typing_slip(written, right)
