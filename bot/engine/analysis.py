@@ -48,6 +48,14 @@ class Mention(msgspec.Struct, frozen=True):
         return self.title_start, self.end if self.span_end < 0 else self.span_end
 
 
+class LinkWidget(msgspec.Struct, frozen=True):
+    """A scraped link to a person's page: where it stands and the surname it links to."""
+
+    start: int  # of the glued surname
+    end: int  # after "MORE"
+    surname: str  # folded
+
+
 class Decision(msgspec.Struct, frozen=True):
     """Why a candidate mention was flagged or let off (`copydesk check --explain`)."""
 
@@ -102,7 +110,7 @@ _NOT_AN_ORG = frozenset(
 
 
 # a surname glued to the next headline ("CornynThe Hill's ..."), then headlines up to "MORE"
-_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][\w'’]*)")
+_GLUED_NAME = re.compile(r"\b((?:Mc|Mac|O['’])?[A-Z][a-z]{2,})([A-Z][\w'’]*)")
 _WIDGET_END = re.compile(r"\bMORE\b")
 _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards "
@@ -209,18 +217,23 @@ class Analysis:
         return _lower_same_length(self.text)
 
     @cached_property
-    def residue(self) -> Spans:
+    def link_widgets(self) -> list[LinkWidget]:
         """Scraped link widgets inside the copy ("Sen. John Cornyn John CornynThe Hill's 12:30
-        Report: ... MORE"): headlines of other stories, which no check should read as this one."""
-        spans = []
+        Report: ... MORE"): the linked person's surname glued to other stories' headlines."""
+        found = []
         surnames = self.knowledge.known_surnames
         for glued in _GLUED_NAME.finditer(self.text):
             if fold(glued.group(1)) not in surnames or fold(glued.group(0)) in surnames:
                 continue  # "McConnell", "DeSantis": one name with a capital inside
             more = _WIDGET_END.search(self.text, glued.end(), glued.end() + 600)
             if more is not None and "\n" not in self.text[glued.start() : more.end()]:
-                spans.append((glued.start(), more.end()))
-        return Spans.merged(spans)
+                found.append(LinkWidget(glued.start(), more.end(), fold(glued.group(1))))
+        return found
+
+    @cached_property
+    def residue(self) -> Spans:
+        """The link widgets' headlines of other stories, which no check should read as this one."""
+        return Spans.merged([(w.start, w.end) for w in self.link_widgets])
 
     @cached_property
     def name_hits(self) -> list[NameHit]:

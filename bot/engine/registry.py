@@ -10,6 +10,7 @@ from bot.engine.checks.boilerplate import BOILERPLATE
 from bot.engine.checks.crosssource import CROSS_SOURCE
 from bot.engine.checks.dates import IMPOSSIBLE_DATE, PAST_EVENT_AFTER_STORY, WEEKDAY_DATE
 from bot.engine.checks.inconsistency import DEADLINE_CONSISTENCY, DURATION_CONSISTENCY
+from bot.engine.checks.linked_name import LINKED_NAME
 from bot.engine.checks.member_state import MEMBER_STATE
 from bot.engine.checks.mojibake import MOJIBAKE
 from bot.engine.checks.names import NAME_SPELLING
@@ -60,5 +61,6 @@ KINDS: dict[str, CheckKind] = {
         PREDECESSOR_FOR_HOLDER,
         PLATFORM_ATTRIBUTION,
         MEMBER_STATE,
+        LINKED_NAME,
     )
 }
