@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test test-fast lint typecheck check-all eval bench bench-bot docs kb manifests
+.PHONY: help setup run test test-fast lint typecheck check-all eval eval-realcopy eval-realcopy-sample bench bench-bot docs kb kb-probe manifests
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
@@ -31,6 +31,12 @@ check-all: lint typecheck test ## lint, typecheck and test
 eval: setup ## score the checker on ../shared/eval/dev.yaml
 	@$(PY) ../shared/eval/score.py ../shared/eval/dev.yaml --cmd ".venv/bin/copydesk check --format json"
 
+eval-realcopy: setup ## score on 500 real published articles (../shared/eval/realcopy-dev.yaml), recall per injection kind
+	@$(PY) scripts/eval_realcopy.py
+
+eval-realcopy-sample: setup ## the same on a spread sample of 300 cases, for iteration (about a minute)
+	@$(PY) scripts/eval_realcopy.py --sample 300
+
 bench: setup ## engine and knowledge-base benchmarks, beside proselint (figures, not pass/fail)
 	@$(PY) bench/bench_engine.py && $(PY) bench/bench_kb.py
 
@@ -45,3 +51,6 @@ manifests: setup ## regenerate the Slack app manifests in deploy/slack from bot/
 
 kb: setup ## validate the knowledge base and prebuild its index
 	@.venv/bin/copydesk kb build
+
+kb-probe: setup ## the knowledge-base probe: hand-checked facts and spellings (bench/kb-probe)
+	@$(PY) bench/kb_probe.py

@@ -40,5 +40,9 @@ class FetchError(CopydeskError):
     """A link or file could not be fetched (after retries), or was refused for safety."""
 
 
+class UsageError(CopydeskError):
+    """The command line names something that does not exist (a rule id, say)."""
+
+
 class ConfigError(CopydeskError):
     """Configuration is missing or wrong; the message names the variable and how to set it."""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from bot.engine import Ruleset, check_batch
+from bot.engine import Ruleset, check_documents
 from bot.engine.finding import Finding
 from bot.intake import Reader, Source
 from bot.report.model import Report, finding_key
@@ -33,11 +33,11 @@ def run(
     editor, naming the source) before anything is checked."""
     documents = [reader.read(s, story_date=story_date, today=today) for s in sources]
     started = time.perf_counter()
-    found = check_batch(documents, ruleset)
+    checked = check_documents(documents, ruleset)
     seconds = (time.perf_counter() - started) / max(len(documents), 1)
     return [
-        Report(document, _kept(findings, drop), seconds)
-        for document, findings in zip(documents, found, strict=True)
+        Report(document, _kept(result.findings, drop), seconds, result.knowledge)
+        for document, result in zip(documents, checked, strict=True)
     ]
 
 

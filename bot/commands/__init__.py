@@ -46,7 +46,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         modules = {COMMAND_MODULES[command]: None}
     for name in modules:
         importlib.import_module(name).register(subparsers)
+    _describe(parser)
     return parser
+
+
+def _describe(parser: argparse.ArgumentParser) -> None:
+    """A subcommand's `--help` opens with its line from the command list when it has no
+    description of its own (otherwise `copydesk start --help` would say nothing)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            lines = {choice.dest: choice.help for choice in action._choices_actions}
+            for name, sub in action.choices.items():
+                line = lines.get(name)
+                if not sub.description and line:
+                    sub.description = f"{line[0].upper()}{line[1:]}."
+                _describe(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

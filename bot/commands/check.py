@@ -26,9 +26,20 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--date", type=iso_date, help="story date YYYY-MM-DD (default: from the text)"
     )
-    parser.add_argument("--format", choices=("text", "json", "slack"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "slack"),
+        default="text",
+        help="text: a linter-style report (default); json: the evaluation contract; "
+        "slack: the Block Kit messages the bot would post",
+    )
     parser.add_argument("--rules", help="rules directory (default: the bundled rules)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (default: auto, when writing to a terminal)",
+    )
     parser.add_argument(
         "--explain",
         action="store_true",
@@ -79,25 +90,30 @@ def _explained(reports: list[Report], ruleset: Any) -> list[list[Any]]:
 
 
 def _slack_payload(reports: list[Report]) -> str:
-    """The Block Kit messages the bot would post in the thread, one list per document."""
+    """What the bot would post in the thread, one entry per document: the messages and, for a
+    long report, the file attached to the thread."""
     import json
 
-    from bot.report.slack import SlackReport, render_report
+    from bot.report.slack import SlackReport, render_reply
 
     payload = []
     for report in reports:
         document = report.document
-        slack = SlackReport(
-            check_id=0,
-            findings=report.findings,
-            story_date=document.story_date,
-            date_source=document.date_source.value,
+        reply = render_reply(
+            SlackReport(
+                check_id=0,
+                findings=report.findings,
+                story_date=document.story_date,
+                date_source=document.date_source.value,
+                date_label=document.date_label,
+                date_weak=document.date_is_weak,
+            )
         )
-        messages = render_report(slack)
-        payload.append(
-            {
-                "path": document.name,
-                "messages": [{"text": m.text, "blocks": m.blocks} for m in messages],
-            }
-        )
+        entry: dict[str, Any] = {
+            "path": document.name,
+            "messages": [{"text": m.text, "blocks": m.blocks} for m in reply.messages],
+        }
+        if reply.file is not None:
+            entry["file"] = {"filename": reply.file.filename, "content": reply.file.content}
+        payload.append(entry)
     return json.dumps({"documents": payload}, ensure_ascii=False, indent=2)

@@ -15,11 +15,11 @@ def register(subparsers: Any) -> None:
     who = sub.add_parser(
         "who", help='who held an office on a date: kb who "Treasury Secretary" --on 2025-07-29'
     )
-    who.add_argument("title")
+    who.add_argument("title", help='a title as written in copy, e.g. "Treasury Secretary"')
     who.add_argument("--on", type=iso_date, default=None, help="date (default: today)")
     who.set_defaults(func=run_who)
     person = sub.add_parser("person", help='the offices a person held: kb person "Olaf Scholz"')
-    person.add_argument("name")
+    person.add_argument("name", help="a person's name or a known short form")
     person.set_defaults(func=run_person)
     stats = sub.add_parser(
         "stats", help="terms per office group and jurisdiction, with as-of dates"
@@ -51,6 +51,18 @@ def register(subparsers: Any) -> None:
     )
     refresh.add_argument("--timeout", type=float, default=60.0, help="read timeout per query (s)")
     refresh.set_defaults(func=run_refresh)
+    diff = sub.add_parser(
+        "diff",
+        help="what changed between two KB states: who came, who left, which dates moved",
+        description="Compare two states of the knowledge base, office by office. A state is a "
+        "rules or kb folder, a snapshot file from `kb refresh` (read over the bundled KB), or "
+        "git:REV (the repository's rules/kb at a commit). With one state, compare the "
+        "bundled KB with it.",
+    )
+    diff.add_argument("states", nargs="+", metavar="STATE", help="[OLD] NEW")
+    diff.add_argument("--group", action="append", default=[], help="only this office group")
+    diff.add_argument("--rules", help="the rules folder a snapshot is read over (default: bundled)")
+    diff.set_defaults(func=run_diff)
 
 
 def run_refresh(args: argparse.Namespace) -> int:
@@ -58,6 +70,32 @@ def run_refresh(args: argparse.Namespace) -> int:
     from bot.kb.refresh_cli import run_refresh as run
 
     return run(args)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from bot.errors import UsageError
+    from bot.kb.diff import bundled_without, diff, is_snapshot, load_files, load_state, render
+    from bot.paths import checked_rules_dir
+
+    if len(args.states) > 2:
+        raise UsageError("kb diff takes one or two states: [OLD] NEW")
+    rules = checked_rules_dir(Path(args.rules) if args.rules else None)
+    with tempfile.TemporaryDirectory(prefix="copydesk-diff-") as scratch:
+        if len(args.states) == 2:
+            old = load_state(args.states[0], rules, scratch=Path(scratch))
+        elif Path(args.states[0]).is_file():
+            old = bundled_without(args.states[0], rules)
+        else:
+            from bot.kb.diff import kb_files
+
+            old = load_files(kb_files(rules))
+        new = load_state(args.states[-1], rules, scratch=Path(scratch))
+    changes = diff(old, new, args.group, partial=is_snapshot(args.states[-1]))
+    print(render(changes, old, new))
+    return 0
 
 
 def _index(args: argparse.Namespace) -> Any:
@@ -70,35 +108,35 @@ def _index(args: argparse.Namespace) -> Any:
 
 def run_who(args: argparse.Namespace) -> int:
     from bot.kb.officeholding_text import describe_term
-    from bot.kb.query import offices_for_title, who
+    from bot.kb.query import Answer, answer, offices_for_title
 
     index = _index(args)
     day = args.on or date.today()
-    offices = offices_for_title(index, args.title)
-    if not offices:
+    if not offices_for_title(index, args.title):
         print(f"no office is called {args.title!r} in the knowledge base")
         return 1
-    found = who(index, args.title, day)
     kb = index.kb
-    for office in offices:
-        start, end = kb.coverage(office)
-        holders = [h for h in found if h.office == office]
-        names = "; ".join(describe_term(kb, h.term) for h in holders) or (
-            "unknown (the KB does not know who held it then)"
-            if not start <= day <= end
-            else "nobody"
-        )
-        print(f"{kb.offices[office].name} on {day.isoformat()}: {names}")
+    for found in answer(index, args.title, day):
+        terms = "; ".join(describe_term(kb, h.term) for h in found.holdings)
+        if found.answer is Answer.KNOWN:
+            said = terms
+        elif found.answer is Answer.UNCERTAIN:
+            said = f"uncertain (the dates are not precise enough to tell): {terms}"
+        elif found.answer is Answer.NOBODY:
+            said = "nobody"
+        else:
+            said = "unknown (the KB does not know who held it then)"
+        print(f"{kb.offices[found.office].name} on {day.isoformat()}: {said}")
     return 0
 
 
 def run_person(args: argparse.Namespace) -> int:
     from bot.kb.officeholding_text import describe_term
-    from bot.kb.query import find_people
+    from bot.kb.query import resolve
 
     index = _index(args)
     kb = index.kb
-    people = find_people(index, args.name)
+    people = resolve(index, args.name)
     if not people:
         print(f"{args.name!r} is not in the knowledge base")
         return 1

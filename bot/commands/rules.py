@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import UsageError
+
+if TYPE_CHECKING:
+    from bot.engine.rules import LoadedRule
 
 
 def register(subparsers: Any) -> None:
@@ -12,7 +18,13 @@ def register(subparsers: Any) -> None:
     sub = parser.add_subparsers(dest="rules_command", metavar="SUBCOMMAND")
     test = sub.add_parser("test", help="run every rule's must-flag and must-pass examples")
     test.add_argument("--rules", help="rules directory (default: the bundled rules)")
-    test.add_argument("ids", nargs="*", help="only these rules (qualified ids)")
+    test.add_argument(
+        "ids",
+        nargs="*",
+        metavar="RULE",
+        help="only these rules: qualified ids (dates.impossible-date) or bare ones "
+        "(impossible-date); default: every rule",
+    )
     test.set_defaults(func=run_test)
     parser.set_defaults(func=run_list)
 
@@ -38,14 +50,26 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chosen(rules: Sequence[LoadedRule], ids: list[str]) -> list[LoadedRule]:
+    """The rules named on the command line (all when none is); an unknown id is a usage error
+    (exit 2): a typo must not pass as 'nothing failed'."""
+    if not ids:
+        return list(rules)
+    unknown = [i for i in ids if not any(i in (r.id, r.spec.id) for r in rules)]
+    if unknown:
+        raise UsageError(
+            f"unknown rule id(s): {', '.join(unknown)}; `copydesk rules` lists the "
+            "rules (ids like dates.impossible-date, or impossible-date)"
+        )
+    return [r for r in rules if r.id in ids or r.spec.id in ids]
+
+
 def run_test(args: argparse.Namespace) -> int:
     from bot.engine.examples import run_examples
 
     ruleset = _ruleset(args)
     failures = passed = 0
-    for rule in ruleset.rules:
-        if args.ids and rule.id not in args.ids:
-            continue
+    for rule in _chosen(ruleset.rules, args.ids):
         for result in run_examples(ruleset, rule):
             if result.ok:
                 passed += 1

@@ -58,17 +58,25 @@ def _serve(args: argparse.Namespace) -> int:
 
     configure_logging()
 
+    from bot.engine import load_ruleset
     from bot.ops.metrics import default_metrics
     from bot.slack.runtime import Bot
     from bot.store import DEFAULT_DATABASE_URL, Store
 
+    # no rules or no knowledge base: refuse to start (exit 2, naming the folder) before the
+    # bot would tell every editor "nothing to flag"
+    ruleset = load_ruleset()
     store = Store(settings.database_url or DEFAULT_DATABASE_URL)
     if args.no_migrate:
         store.check_schema()
     else:
         store.upgrade()
     bot = Bot(
-        settings, mode="http" if args.http else "socket", store=store, metrics=default_metrics()
+        settings,
+        mode="http" if args.http else "socket",
+        store=store,
+        ruleset=ruleset,
+        metrics=default_metrics(),
     )
     if args.http:
         from bot.slack import http

@@ -32,7 +32,12 @@ def register(subparsers: Any) -> None:
     prune = db_commands.add_parser(
         "prune", help="delete finished inbox jobs and processed-event keys older than --days"
     )
-    prune.add_argument("--days", type=_positive, default=7, help="keep this many days (default 7)")
+    prune.add_argument(
+        "--days",
+        type=_positive,
+        default=None,
+        help="keep this many days (default: COPYDESK_PRUNE_DAYS, else 7)",
+    )
     prune.add_argument("--database-url", help=DATABASE_HELP)
     prune.set_defaults(func=_prune)
 
@@ -119,12 +124,29 @@ def _current(args: argparse.Namespace) -> int:
     return 0 if current == head else 1
 
 
+def _prune_days() -> int:
+    """COPYDESK_PRUNE_DAYS (the retention a deployment sets once), else 7."""
+    import os
+
+    from bot.errors import ConfigError
+
+    configured = os.environ.get("COPYDESK_PRUNE_DAYS", "").strip()
+    if not configured:
+        return 7
+    if not configured.isdigit() or int(configured) < 1:
+        raise ConfigError(
+            f"COPYDESK_PRUNE_DAYS={configured!r}: set it to a whole number of days, 1 or more"
+        )
+    return int(configured)
+
+
 def _prune(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
+    days = args.days if args.days is not None else _prune_days()
     with _open(args, must_exist=True) as store:
-        removed = store.prune(timedelta(days=args.days))
-    print(f"removed {removed} finished inbox rows older than {args.days} days")
+        removed = store.prune(timedelta(days=days))
+    print(f"removed {removed} finished inbox rows older than {days} days")
     return 0
 
 

@@ -14,17 +14,41 @@ from bot.engine.analysis import Decision
 from bot.engine.finding import Finding, Severity, resolve_overlaps
 from bot.engine.kinds import Context
 from bot.engine.ruleset import Ruleset, build_ruleset, load_ruleset
+from bot.kb.freshness import AsOf
 
 __all__ = [
+    "Checked",
     "Decision",
     "Finding",
     "Ruleset",
     "build_ruleset",
     "check",
     "check_batch",
+    "check_documents",
     "explain",
     "load_ruleset",
 ]
+
+
+class Checked(msgspec.Struct, frozen=True):
+    """A document's findings and, for the offices they and its mentions relied on, the date
+    the knowledge base is complete to (a report states it)."""
+
+    findings: list[Finding]
+    knowledge: tuple[AsOf, ...]
+
+
+def check_documents(documents: Sequence[Document], ruleset: Ruleset) -> list[Checked]:
+    """`check_batch`, with what each document's check knew and up to when."""
+    from bot.engine.knowledge import relied_offices
+    from bot.kb.freshness import as_of
+
+    results, contexts = _run(documents, ruleset)
+    kb = ruleset.knowledge.kb
+    return [
+        Checked(_finalise(d, f), as_of(kb, relied_offices(ctx.analysis)))
+        for d, f, ctx in zip(documents, results, contexts, strict=True)
+    ]
 
 
 def check(document: Document, ruleset: Ruleset) -> list[Finding]:

@@ -99,6 +99,13 @@ _NOT_AN_ORG = frozenset(
 )
 
 
+# a surname glued to the next headline ("CornynThe Hill's ..."), then headlines up to "MORE"
+_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][\w'’]*)")
+_WIDGET_END = re.compile(r"\bMORE\b")
+_PREPOSITIONS = frozenset(
+    "to of for with against at on in from by about over under into onto toward towards "
+    "between among like unlike than".split()
+)
 _ABBREVIATED_FIRST_NAMES = frozenset({"Wm.", "Chas.", "Geo.", "Thos.", "Jas.", "Jos.", "Robt."})
 _NAME_WORDS_BEFORE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*)[ \u00a0]+")
 
@@ -199,8 +206,41 @@ class Analysis:
         return _lower_same_length(self.text)
 
     @cached_property
+    def residue(self) -> Spans:
+        """Scraped link widgets inside the copy ("Sen. John Cornyn John CornynThe Hill's 12:30
+        Report: ... MORE"): headlines of other stories, which no check should read as this one."""
+        spans = []
+        surnames = self.knowledge.known_surnames
+        for glued in _GLUED_NAME.finditer(self.text):
+            if fold(glued.group(1)) not in surnames or fold(glued.group(0)) in surnames:
+                continue  # "McConnell", "DeSantis": one name with a capital inside
+            more = _WIDGET_END.search(self.text, glued.end(), glued.end() + 600)
+            if more is not None and "\n" not in self.text[glued.start() : more.end()]:
+                spans.append((glued.start(), more.end()))
+        return Spans.merged(spans)
+
+    @cached_property
     def name_hits(self) -> list[NameHit]:
-        return self.knowledge.find_names(self.text)
+        """Known names in the text. A short form that begins with a title ("Queen Elizabeth"
+        for Elizabeth II) gives way to the title and the full name after it ("Queen" +
+        "Elizabeth II"), so that the title is judged like any other."""
+        hits = self.knowledge.find_names(self.text)
+        residue = self.residue
+        out = []
+        for hit in hits:
+            if residue.overlaps(hit.start, hit.end):
+                continue
+            title = self._title_by_start.get(hit.start) if hit.short else None
+            if title is not None and title.end < hit.end:
+                inner = self.knowledge.find_names(self.text[title.end : hit.end + 40])
+                first = inner[0] if inner else None
+                if first is not None and not first.short and first.start <= 1:
+                    shift = title.end
+                    hit = msgspec.structs.replace(
+                        first, start=first.start + shift, end=first.end + shift
+                    )
+            out.append(hit)
+        return out
 
     @cached_property
     def full_name_spans(self) -> Spans:
@@ -324,6 +364,28 @@ class Analysis:
     def mention_starts(self) -> list[int]:
         """Start offsets of `mentions`, for bisection."""
         return [m.start for m in self.mentions]
+
+    @cached_property
+    def mentions_of(self) -> dict[str, list[Mention]]:
+        """Each resolved person's mentions, in text order (later mentions, introductions)."""
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.person is not None:
+                out.setdefault(m.person, []).append(m)
+        return out
+
+    def after_preposition(self, start: int) -> bool:
+        """Does a preposition stand right before `start` ("an aide to Dole")? The name then
+        belongs to another noun's phrase, not to the clause's subject."""
+        before = word_before(self.text, start, 1)
+        return bool(before) and before[0] in _PREPOSITIONS
+
+    def introduced_at(self, person: str) -> int | None:
+        """Where the article first names the person in full or with a title, if it does."""
+        for m in self.mentions_of.get(person, ()):
+            if not m.short or m.title is not None:
+                return m.start
+        return None
 
     def _resolve_short(
         self, hit: NameHit, title: TitleHit | None, seen_full: set[str]

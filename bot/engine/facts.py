@@ -1,8 +1,15 @@
 """Facts a story states in checkable form: durations of things and deadlines of things.
 
 `inconsistency` compares them within an article, `cross-source` across articles. A fact is
-keyed by what it is about (the head noun: "truce", "deadline"), so "a 90-day truce" and "a
-three-month extension" are not compared, while "a 90-day truce" and "the 120-day truce" are.
+keyed by what it is about (the head noun: "truce", "deadline"; a rule's `synonyms` map
+"ceasefire" to "truce"), so "a 90-day truce" and "a three-month extension" are not compared,
+while "a 90-day truce" and "the 120-day truce" are.
+
+The wordings writers use: "a 90-day truce", "the 60-day first phase", "a truce lasting 90
+days", "a pause of 90 days", "the truce lasts 42 days", "the pause, which will last 60 days",
+"called it a 60-day extension" (a reference back, although written with "a"); and for dates
+"expires on", "ends on", "runs until", "through", "until", "the deadline of", "the August 12
+deadline".
 """
 
 from __future__ import annotations
@@ -18,6 +25,12 @@ from bot.text.words import CALENDAR_WORDS, NUMBER_WORDS
 
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 ANAPHORIC = frozenset(("the this that its their his her current existing same").split())
+# "called it a 60-day extension": the article names again what it described before
+_NAMED_AGAIN = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|describ(?:es|ed|ing)|term(?:s|ed)?)\s+it"
+    r"(?:\s+as)?\s+an?\s*$",
+    re.IGNORECASE,
+)
 
 _NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
@@ -32,6 +45,8 @@ class Fact(msgspec.Struct, frozen=True):
     end: int
     anaphoric: bool  # written as a reference back ("the 120-day truce", "the deadline")
     qualifier: str | None  # "for Japan": a fact about a different instance of the thing
+    introduced: bool = False  # written as a new thing ("a two-year investigation")
+    unit: str = ""  # "day", "week", "month", "year" as written (durations)
 
     def shows(self) -> str:
         if isinstance(self.value, date):
@@ -52,18 +67,38 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
     after_unit = re.compile(  # "-day truce", "-month tariff pause" (read at the unit's end)
         rf"(?:-long)?\s+(?:[A-Za-z-]+\s+){{0,2}}?(?P<noun>{noun})s?\b", re.IGNORECASE
     )
-    before_number = re.compile(  # "truce lasting ", "pause of " (read backwards from the number)
-        rf"\b(?P<noun>{noun})s?\s+(?:of|lasting|that (?:lasts|would last|will last))\s+$",
+    before_number = re.compile(  # "truce lasting ", "pause of ", "truce, which will last "
+        rf"\b(?P<noun>{noun})s?,?"
+        r"(?:\s+(?:which|that|is|was|will|would|could|should|set|due|expected|meant|to|now"
+        r"|only|just|initially|originally|still),?){0,4}"
+        r"\s+(?:of|lasting|spanning|last(?:s|ed)?|run(?:s|ning)?\s+for)"
+        r"(?:\s+(?:for|just|only|about|some))?\s+$",
         re.IGNORECASE,
     )
     return after_unit, before_number
 
 
-def durations(analysis: Analysis, nouns: list[str]) -> list[Fact]:
+# With no list of nouns, the word right after the unit is the noun ("a two-year investigation"),
+# when it is a lowercase content word.
+_ANY_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z][a-z]{2,})\b")
+_NOT_NOUNS = frozenset(
+    "and but for from into with that than then this the its old high low period ago ahead "
+    "earlier later before after since until through".split()
+)
+_NO_MATCH = re.compile(r"(?!)")
+
+
+def durations(
+    analysis: Analysis, nouns: list[str], synonyms: dict[str, str] | None = None
+) -> list[Fact]:
     """How long things last, in days, in text order: "a 90-day truce", "a truce lasting 90
-    days"."""
+    days", "the truce lasts 42 days". An empty `nouns` takes any noun written right after the
+    unit ("a two-year investigation")."""
     text = analysis.text
-    after_unit, before_number = _noun_patterns(tuple(nouns))
+    if nouns:
+        after_unit, before_number = _noun_patterns(tuple(nouns))
+    else:
+        after_unit, before_number = _ANY_NOUN_AFTER, _NO_MATCH
     out: list[Fact] = []
     for unit in _UNIT.finditer(text):
         number = _NUMBER_BEFORE.search(text, max(0, unit.start() - 12), unit.start())
@@ -76,25 +111,31 @@ def durations(analysis: Analysis, nouns: list[str]) -> list[Fact]:
         noun_before = (  # "truce lasting 90 days" (never after a hyphenated unit)
             None
             if noun_after is not None or text[unit.start()] == "-"
-            else before_number.search(text, max(0, number.start() - 60), number.start())
+            else before_number.search(text, max(0, number.start() - 80), number.start())
         )
         found = noun_after or noun_before
         if found is None:
             continue
-        noun = found.group("noun")
+        noun = found.group("noun").lower()
+        if not nouns and noun in _NOT_NOUNS:
+            continue
         head = number.start() if noun_after is not None else found.start()
-        words = re.findall(r"[\w']+", text[max(0, head - 30) : head])
+        before = text[max(0, head - 30) : head]
+        words = re.findall(r"[\w']+", before)
         determiner = words[-1].lower() if words else ""
+        named_again = _NAMED_AGAIN.search(before) is not None
         end_of_statement = noun_after.end() if noun_after is not None else unit.end()
         out.append(
             Fact(
                 "duration",
-                noun.lower(),
+                (synonyms or {}).get(noun, noun),
                 value,
                 number.start(),
                 unit.end(),
-                determiner in ANAPHORIC,
+                determiner in ANAPHORIC or named_again,
                 _qualifier(text, end_of_statement),
+                determiner in ("a", "an") and not named_again,
+                unit.group("unit").lower(),
             )
         )
     return out
@@ -105,16 +146,19 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:\s+(?:date|is|was|of|on|for|falls|set|at|midnight))*\s*(?:on|of|is|at)?\s*$",
     re.IGNORECASE,
 )
-# Weaker wordings ("the truce ends on August 12") count only when the clause names the thing
+# Weaker wordings ("the truce ends on August 12", "the pause runs until", "the waiver is valid
+# through", "extended the truce until") count only when the clause names the thing
 _DEADLINE_WEAK = re.compile(
     r"(?P<cue>\bend(?:s|ed|ing)?|\bruns?\s+(?:out|until|through)|\blasts?\s+until"
-    r"|\bexpir\w*\s+at\s+midnight)\s*(?:on)?\s*$",
+    r"|\bexpir\w*\s+at\s+midnight|\buntil|\bthrough|\bthru)\s*(?:on)?\s*$",
     re.IGNORECASE,
 )
 _DEADLINE_AFTER = re.compile(r"^[\s,]*(?P<cue>deadline|expiry|expiration|cutoff)\b", re.IGNORECASE)
 
 
-def deadlines(analysis: Analysis, subjects: list[str]) -> list[Fact]:
+def deadlines(
+    analysis: Analysis, subjects: list[str], synonyms: dict[str, str] | None = None
+) -> list[Fact]:
     """Dates stated as when something expires or is due ("expires on August 12",
     "the August 12 deadline"), keyed by the thing that expires."""
     text = analysis.text
@@ -142,7 +186,8 @@ def deadlines(analysis: Analysis, subjects: list[str]) -> list[Fact]:
             cue = weak
         assert cue is not None
         is_deadline = cue.group("cue").lower() in ("deadline", "cutoff", "cut-off")
-        about = "deadline" if is_deadline or not nouns else nouns[-1].lower()
+        noun = nouns[-1].lower() if nouns else ""
+        about = "deadline" if is_deadline or not nouns else (synonyms or {}).get(noun, noun)
         words = re.findall(r"[\w']+", head[-25:])
         anaphoric = bool(set(w.lower() for w in words[-3:]) & ANAPHORIC) or about != "deadline"
         out.append(

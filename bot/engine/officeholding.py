@@ -8,6 +8,7 @@ lists every holder of the office on that date (unknown is never wrong).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -65,6 +66,13 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                 continue
             dead = _dead_before(kb, verdict.person, analysis.story_date)
             reading = analysis.read(*mention.span, dead=dead)
+            if reading.frame is Frame.UNKNOWN and _listed_with_holders(analysis, mention):
+                reading = Reading(
+                    Frame.CURRENT,
+                    Strength.MEDIUM,
+                    LISTED_WITH_HOLDERS,
+                    "listed with serving officials",
+                )
             flagged, why = flags(verdict, reading, regnal=dead and _regnal(mention))
             decisions.append(
                 Decision(
@@ -80,6 +88,42 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                 cached.append(msgspec.structs.replace(verdict, reading=reading))
         analysis.__dict__["_officeholding"] = cached
     return cached
+
+
+LISTED_WITH_HOLDERS = "listed-with-holders"
+# what may stand between two titled names of one list: a comma, "and", an appositive
+_LIST_SEPARATOR = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|,\s+[^,;.()]{0,50},\s*(?:and\s+)?)$")
+
+
+def _listed_with_holders(analysis: Analysis, mention: Mention) -> bool:
+    """Named in one list with officials who hold their offices on the story date ("CIA chief
+    Gina Haspel, Director of National Intelligence James Clapper and Gen. Joseph Dunford"):
+    a list of titled officials is a list of contemporaries."""
+    titled = [m for m in analysis.mentions if m.title is not None and m.person is not None]
+    at = next((i for i, m in enumerate(titled) if m is mention), None)
+    if at is None:
+        return False
+    chain = [mention]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(titled):
+            a, b = (titled[i + step], titled[i]) if step < 0 else (titled[i], titled[i + step])
+            if not _LIST_SEPARATOR.match(analysis.text[a.span[1] : b.span[0]]):
+                break
+            i += step
+            chain.append(titled[i])
+    return any(other is not mention and _serving(analysis, other) for other in chain)
+
+
+def _serving(analysis: Analysis, mention: Mention) -> bool:
+    """Does the mention's person surely hold an office its title names on the story date?"""
+    assert mention.title is not None and mention.person is not None
+    kb = analysis.knowledge.kb
+    offices = _offices_named(analysis.knowledge, mention)
+    return any(
+        t.office in offices and t.surely_holds(analysis.story_date)
+        for t in kb.terms_of(mention.person)
+    )
 
 
 def flags(verdict: Verdict, reading: Reading, *, regnal: bool = False) -> tuple[bool, str]:

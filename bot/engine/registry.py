@@ -14,6 +14,7 @@ from bot.engine.checks.mojibake import MOJIBAKE
 from bot.engine.checks.names import NAME_SPELLING
 from bot.engine.checks.officeholders import (
     ADMINISTRATION,
+    LATER_MENTION,
     TITLE_NEVER_HELD,
     TITLE_OUT_OF_TERM,
 )
@@ -29,6 +30,7 @@ DATE_DEPENDENT = frozenset(
         TITLE_OUT_OF_TERM.name,
         TITLE_NEVER_HELD.name,
         PREDECESSOR_FOR_HOLDER.name,
+        LATER_MENTION.name,
         ADMINISTRATION.name,
         PAST_EVENT_AFTER_STORY.name,
     }
@@ -51,6 +53,7 @@ KINDS: dict[str, CheckKind] = {
         CROSS_SOURCE,
         TITLE_OUT_OF_TERM,
         TITLE_NEVER_HELD,
+        LATER_MENTION,
         ADMINISTRATION,
         NAME_SPELLING,
         PREDECESSOR_FOR_HOLDER,

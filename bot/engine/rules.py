@@ -132,26 +132,17 @@ def load_pack(path: Path, kinds: dict[str, Any]) -> list[LoadedRule]:
 def _load_rule(
     path: Path, pack: str, node: dict[str, Any], kinds: dict[str, Any], seen: set[str]
 ) -> LoadedRule:
-    from bot.text.yamllines import error_path, key_line, strip_lines
+    from bot.text.yamllines import convert_entry, entry_errors
 
-    rule_id = str(node.get("id")) if isinstance(node, dict) and "id" in node else None
-    line = int(node.get("__line__", 0)) if isinstance(node, dict) else 0
-
-    def fail(problem: str, key_path: str = "$") -> RuleError:
-        at = key_line(node, key_path) if isinstance(node, dict) else line
-        return RuleError(str(path), at or line, rule_id, problem)
-
-    if not isinstance(node, dict):
-        raise fail("a rule is a mapping of keys (id, kind, category, ...)")
-    try:
-        spec = msgspec.convert(strip_lines(node), RuleSpec)
-    except msgspec.ValidationError as exc:
-        where = error_path(exc)
-        key = where.rsplit(".", 1)[-1]
-        problem = str(exc)
-        if key in _ALLOWED:
-            problem += f"; expected one of: {', '.join(_ALLOWED[key])}"
-        raise fail(problem, where) from exc
+    fail = entry_errors(path, node)
+    spec = convert_entry(
+        node,
+        RuleSpec,
+        fail,
+        not_a_mapping="a rule is a mapping of keys (id, kind, category, ...)",
+        allowed=_ALLOWED,
+    )
+    line = int(node.get("__line__", 0))
     if not _ID.match(spec.id):
         raise fail(f"id '{spec.id}' must be kebab-case (lowercase words joined by '-')", "$.id")
     if spec.id in seen:

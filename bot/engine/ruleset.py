@@ -20,8 +20,9 @@ import msgspec
 from bot import __version__
 from bot.engine.reading import ReadingModel
 from bot.engine.rules import LoadedRule
+from bot.errors import ConfigError
 from bot.kb.index import KnowledgeIndex
-from bot.paths import cache_dir, default_rules_dir
+from bot.paths import cache_dir, checked_rules_dir, default_rules_dir, reading_dir
 
 __all__ = ["Ruleset", "build_ruleset", "cache_dir", "default_rules_dir", "load_ruleset", "prebuild"]
 
@@ -44,10 +45,15 @@ class Ruleset(msgspec.Struct, frozen=True):
 
 
 def _sources(rules_dir: Path) -> tuple[list[Path], list[Path]]:
-    """Rule packs and reading cues, and the knowledge base's files."""
+    """Rule packs and reading cues, and the knowledge base's files; no packs or no knowledge
+    base is an error naming the folder (an empty ruleset would flag nothing, silently)."""
     packs = sorted((rules_dir / "packs").glob("*.yaml"))
-    cues = sorted((rules_dir / "reading").glob("*.yaml"))
+    cues = sorted(reading_dir(rules_dir).glob("*.yaml"))
     kb = sorted(p for p in (rules_dir / "kb").rglob("*.yaml") if not p.name.startswith("."))
+    if not packs:
+        raise ConfigError(f"{rules_dir / 'packs'}: no rule packs (*.yaml) in this folder")
+    if not kb:
+        raise ConfigError(f"{rules_dir / 'kb'}: no knowledge-base files (*.yaml) in this folder")
     return packs + cues, kb
 
 
@@ -93,12 +99,13 @@ def build_ruleset(rules_dir: Path) -> Ruleset:
     from bot.engine.rules import load_pack
     from bot.kb.load import load_knowledge
 
+    rules_dir = checked_rules_dir(rules_dir)
     packs, kb_paths = _sources(rules_dir)
     rules: list[LoadedRule] = []
     for path in packs:
         if path.parent.name == "packs":
             rules.extend(load_pack(path, KINDS))
-    reading = load_reading_model(rules_dir / "reading")
+    reading = load_reading_model(reading_dir(rules_dir))
     knowledge = load_knowledge(rules_dir / "kb")
     knowledge.version = _content_digest(kb_paths)
     knowledge.pack()
@@ -110,7 +117,7 @@ def build_ruleset(rules_dir: Path) -> Ruleset:
 def load_ruleset(rules_dir: Path | None = None, *, use_cache: bool = True) -> Ruleset:
     """The ruleset for `rules_dir` (default: the bundled rules), from the prebuilt index when
     it is current; otherwise built and the index written for next time."""
-    rules_dir = rules_dir or default_rules_dir()
+    rules_dir = checked_rules_dir(rules_dir)
     packs, kb_paths = _sources(rules_dir)
     key = _digest(packs + kb_paths)
     index_path = cache_dir() / f"index-{key}.pickle"
@@ -165,14 +172,14 @@ def _prune(folder: Path, keep: int) -> None:
 
 def index_path(rules_dir: Path | None = None) -> Path:
     """Where the prebuilt index for `rules_dir`'s current files lives."""
-    rules_dir = rules_dir or default_rules_dir()
+    rules_dir = checked_rules_dir(rules_dir)
     packs, kb_paths = _sources(rules_dir)
     return cache_dir() / f"index-{_digest(packs + kb_paths)}.pickle"
 
 
 def prebuild(rules_dir: Path | None = None) -> tuple[Ruleset, Path]:
     """Validate everything from scratch and write the prebuilt index (`copydesk kb build`)."""
-    rules_dir = rules_dir or default_rules_dir()
+    rules_dir = checked_rules_dir(rules_dir)
     ruleset = build_ruleset(rules_dir)
     path = index_path(rules_dir)
     _write_index(path, ruleset)

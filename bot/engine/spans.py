@@ -23,6 +23,24 @@ class Spans:
         i = bisect.bisect_left(self._ends, start + 1)  # first span ending after `start`
         return i < len(self._starts) and self._starts[i] < end
 
+    def first_start(self, start: int, end: int) -> int | None:
+        """Where the first held span touching `[start, end)` begins (not before `start`)."""
+        i = bisect.bisect_left(self._ends, start + 1)
+        if i < len(self._starts) and self._starts[i] < end:
+            return max(start, self._starts[i])
+        return None
+
+    @classmethod
+    def merged(cls, spans: Iterable[tuple[int, int]]) -> Spans:
+        """Spans that may overlap, joined where they do."""
+        out: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((start, end))
+        return cls(out)
+
     def add(self, start: int, end: int) -> None:
         """Add a span that overlaps none already held."""
         i = bisect.bisect_left(self._starts, start)

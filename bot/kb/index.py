@@ -81,6 +81,9 @@ class KnowledgeIndex:
             for other in same:  # both ways: "Steven" in copy finds the KB's "Steve"
                 table[first].add(other)
                 table[other].add(first)
+        # transliterations and nicknames from the name rules ("Aleksandr" ~ "Alexander")
+        for first, others in self.__dict__.pop("_generated_equivalents", {}).items():
+            table[first].update(others)
         self.first_name_equivalents = {k: frozenset(v) for k, v in table.items()}
 
     def same_first_name(self, a: str, b: str) -> bool:
@@ -93,21 +96,43 @@ class KnowledgeIndex:
 
     # -- names --------------------------------------------------------------------------------
     def _build_names(self) -> None:
+        """The declared spellings, then the ones the name rules generate (bot.kb.names), which
+        never take a spelling another person declares."""
+        from bot.kb.names import FormGenerator
+
         entries: dict[str, dict[str, bool]] = defaultdict(dict)
         by_first: dict[str, set[str]] = defaultdict(set)
         by_last: dict[str, set[str]] = defaultdict(set)
         surnames: set[str] = set()
+
+        def add(pid: str, form: str, short: bool) -> None:
+            if short:
+                entries[form].setdefault(pid, True)
+                surnames.add(fold(form))
+                return
+            entries[form][pid] = False
+            tokens = fold(form).split()
+            if len(tokens) >= 2:
+                by_first[tokens[0]].add(pid)
+                by_last[tokens[-1]].add(pid)
+                surnames.add(tokens[-1])
+
         for person in self.kb.people.values():
             for form in person.forms:
-                entries[form][person.id] = False
-                tokens = fold(form).split()
-                if len(tokens) >= 2:
-                    by_first[tokens[0]].add(person.id)
-                    by_last[tokens[-1]].add(person.id)
-                    surnames.add(tokens[-1])
+                add(person.id, form, False)
             for form in person.short:
-                entries[form].setdefault(person.id, True)
-                surnames.add(fold(form))
+                add(person.id, form, True)
+        declared = set(entries)
+        generator = FormGenerator(self.kb)
+        for person in self.kb.people.values():
+            forms = generator.forms(person)
+            for form in forms.full:
+                if form not in declared:
+                    add(person.id, form, False)
+            for form in forms.short:
+                if form not in declared:
+                    add(person.id, form, True)
+        self._generated_equivalents = generator.first_name_equivalents()
         automaton = ahocorasick.Automaton()
         for form, people in entries.items():
             short = all(people.values())

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +26,19 @@ from bot.kb.model import (
     FuzzyDate,
     Jurisdiction,
     KnowledgeBase,
+    NameRules,
+    Nickname,
     Office,
+    Particle,
     Person,
     Platform,
     PlatformUser,
+    Regnal,
+    Role,
     Source,
     Term,
 )
-from bot.kb.schema import KBFile, PersonSpec, TermSpec
+from bot.kb.schema import KBFile, NamesSpec, PersonSpec, TermSpec
 
 _QID = re.compile(r"^Q\d+$")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,8 +47,25 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_knowledge(root: Path) -> KnowledgeBase:
     """Read, validate and merge every KB file under `root`."""
     paths = sorted(p for p in root.rglob("*.yaml") if not p.name.startswith("."))
+    return load_files(paths, root)
+
+
+def load_files(paths: list[Path], root: Path | None = None) -> KnowledgeBase:
+    """Read, validate and merge these KB files (`root` names them in an error)."""
     files = [(path, _read(path)) for path in paths]
-    return build_knowledge(files)
+    kb = build_knowledge(files)
+    if not kb.people or not kb.offices:
+        # checks would find nothing to judge and say "nothing to flag": refuse instead
+        where = str(root) if root else ", ".join(str(p) for p in paths[:3]) or "(no files)"
+        raise KnowledgeError(
+            where, None, None, "the knowledge base is empty: no people or no offices"
+        )
+    return kb
+
+
+def read_file(path: Path) -> KBFile:
+    """One KB file, validated against the schema (errors name the file and line)."""
+    return _read(path)
 
 
 def _read(path: Path) -> KBFile:
@@ -87,7 +110,9 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
         for s in spec.sources:
             if s.id in kb.sources:
                 raise KnowledgeError(str(path), None, s.id, f"source '{s.id}' is declared twice")
-            kb.sources[s.id] = Source(s.id, s.name, s.url, s.licence, s.complete_to, s.priority)
+            kb.sources[s.id] = Source(
+                s.id, s.name, s.url, s.licence, s.complete_to, s.priority, s.checked_to
+            )
         for j in spec.jurisdictions:
             if j.id in kb.jurisdictions:
                 raise KnowledgeError(
@@ -117,10 +142,13 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
     seats_of: dict[str, list[tuple[str, str | None, int, int]]] = defaultdict(list)
     for _path, t in term_specs:
         first = int(str(t.start)[:4])
-        last = int(str(t.end)[:4]) if t.end is not None else 9999
+        last = int(str(t.end).rpartition("/")[2][:4]) if t.end is not None else 9999
         seats_of[t.person].append((t.office, t.seat, first, last))
     aliases = _merge_people(kb, people_specs, seats_of)
     _merge_terms(kb, term_specs, aliases)
+    for path, spec in files:
+        if spec.names is not None:
+            kb.names = kb.names.merged(_names(kb, path, spec.names, aliases))
     for path, spec in files:
         for p in spec.platforms:
             _require(path, p.id, "source", p.source, kb.sources)
@@ -141,6 +169,32 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
                 tuple(users),
             )
     return kb
+
+
+def _names(kb: KnowledgeBase, path: Path, spec: NamesSpec, aliases: dict[str, str]) -> NameRules:
+    """One file's name rules, their people and offices checked."""
+    for group in spec.transliterations:
+        if len(set(group)) < 2:
+            raise KnowledgeError(
+                str(path), None, "names", f"a transliteration needs two spellings: {group}"
+            )
+    for regnal in spec.regnal:
+        for office in regnal.offices:
+            _require(path, "names.regnal", "office", office, kb.offices)
+    nicknames = []
+    for n in spec.nicknames:
+        person = aliases.get(n.person, n.person)
+        _require(path, "names.nicknames", "person", person, kb.people)
+        nicknames.append(Nickname(person, tuple(n.forms), n.alone))
+    return NameRules(
+        honorifics=tuple(spec.honorifics),
+        particles=tuple(Particle(tuple(p.forms), p.droppable, p.short) for p in spec.particles),
+        transliterations=tuple(tuple(g) for g in spec.transliterations),
+        regnal=tuple(
+            Regnal(tuple(r.titles), tuple(r.offices), tuple(r.groups)) for r in spec.regnal
+        ),
+        nicknames=tuple(nicknames),
+    )
 
 
 def _require(path: Path, owner: str, what: str, ident: str, table: Mapping[str, Any]) -> None:
@@ -230,10 +284,19 @@ def _union(*lists: list[str]) -> list[str]:
     return list(seen)
 
 
+@dataclass(frozen=True)
+class _Draft:
+    """A term while merging, with the sources that state its start and its end."""
+
+    term: Term
+    start_from: tuple[str, ...]
+    end_from: tuple[str, ...]
+
+
 def _merge_terms(
     kb: KnowledgeBase, specs: list[tuple[Path, TermSpec]], aliases: dict[str, str]
 ) -> None:
-    grouped: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    grouped: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
     for path, t in specs:
         person = aliases.get(t.person, t.person)
         _require(path, f"{t.person} @ {t.office}", "person", person, kb.people)
@@ -252,34 +315,40 @@ def _merge_terms(
                 f"term ends ({end}) before it starts ({start})",
             )
         known_to = kb.sources[t.source].complete_to
+        term = Term(person, t.office, start, end, (t.source,), known_to, t.role, t.seat)
         grouped[(person, t.office)].append(
-            Term(person, t.office, start, end, (t.source,), known_to, t.role, t.seat)
+            _Draft(term, (t.source,), (t.source,) if end is not None else ())
         )
+    by_office: dict[str, list[_Draft]] = defaultdict(list)
+    for drafts in grouped.values():
+        for draft in _merge_overlapping(kb, drafts):
+            by_office[draft.term.office].append(draft)
     by_person: dict[str, list[Term]] = defaultdict(list)
-    by_office: dict[str, list[Term]] = defaultdict(list)
-    for terms in grouped.values():
-        for term in _merge_overlapping(kb, terms):
+    terms_by_office: dict[str, tuple[Term, ...]] = {}
+    for office, drafts in by_office.items():
+        terms = _corroborate(kb, drafts)
+        terms_by_office[office] = tuple(sorted(terms, key=_start))
+        for term in terms:
             by_person[term.person].append(term)
-            by_office[term.office].append(term)
     kb.terms_by_person = {k: tuple(sorted(v, key=_start)) for k, v in by_person.items()}
-    kb.terms_by_office = {k: tuple(sorted(v, key=_start)) for k, v in by_office.items()}
+    kb.terms_by_office = terms_by_office
 
 
 def _start(term: Term) -> date:
     return term.start.earliest
 
 
-def _merge_overlapping(kb: KnowledgeBase, terms: list[Term]) -> list[Term]:
+def _merge_overlapping(kb: KnowledgeBase, drafts: list[_Draft]) -> list[_Draft]:
     """Fold overlapping terms of one person in one office (see the module docstring)."""
-    terms = sorted(terms, key=lambda t: -kb.sources[t.sources[0]].priority)
-    out: list[Term] = []
-    for term in terms:
+    drafts = sorted(drafts, key=lambda d: -kb.sources[d.term.sources[0]].priority)
+    out: list[_Draft] = []
+    for draft in drafts:
         for i, kept in enumerate(out):
-            if kept.role == term.role and _overlap(kept, term):
-                out[i] = _combine(kept, term)
+            if kept.term.role == draft.term.role and _overlap(kept.term, draft.term):
+                out[i] = _combine(kept, draft)
                 break
         else:
-            out.append(term)
+            out.append(draft)
     return out
 
 
@@ -293,16 +362,35 @@ def _overlap(a: Term, b: Term) -> bool:
     )
 
 
-def _combine(kept: Term, other: Term) -> Term:
+def _agree(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Do two dates allow a common day (give or take the handover day)?"""
+    day = timedelta(days=1)
+    return a.earliest <= b.latest + day and b.earliest <= a.latest + day
+
+
+def _combine(kept_draft: _Draft, other_draft: _Draft) -> _Draft:
     """`kept` comes from the higher-priority source; `other` may know more about the end: an
     end after what `kept`'s source vouches for, or, for a term both leave open, a later
-    horizon."""
-    end, known_to = kept.end, kept.known_to
+    horizon. An end `other` only bounds ("between 2024-10-24 and 2026") is narrowed by what
+    `kept` vouches for: the holder was still in office on `kept`'s `known_to`."""
+    kept, other = kept_draft.term, other_draft.term
+    end, known_to, end_from = kept.end, kept.known_to, kept_draft.end_from
     if kept.end is None and other.end is None:
         known_to = max(kept.known_to, other.known_to)
-    elif kept.end is None and other.end is not None and other.end.earliest > kept.known_to:
-        end = other.end
-    return Term(
+    elif kept.end is None and other.end is not None and other.end.latest > kept.known_to:
+        earliest = max(other.end.earliest, kept.known_to + timedelta(days=1))
+        end = (
+            other.end
+            if earliest == other.end.earliest
+            else FuzzyDate.between(earliest, other.end.latest)
+        )
+        end_from = other_draft.end_from
+    elif kept.end is not None and other.end is not None and _agree(kept.end, other.end):
+        end_from = _dedupe(end_from + other_draft.end_from)
+    start_from = kept_draft.start_from
+    if _agree(kept.start, other.start):
+        start_from = _dedupe(start_from + other_draft.start_from)
+    term = Term(
         kept.person,
         kept.office,
         kept.start,
@@ -312,6 +400,56 @@ def _combine(kept: Term, other: Term) -> Term:
         kept.role,
         kept.seat or other.seat,
     )
+    return _Draft(term, start_from, end_from)
+
+
+def _corroborate(kb: KnowledgeBase, drafts: list[_Draft]) -> list[Term]:
+    """Mark the starts and ends that rest on one source past the period it was checked for.
+
+    A change of holder is stated twice when the leaver's end and the successor's start agree and
+    come from different sources, or when either is checked: then both are corroborated."""
+    lone_start = {id(d): _lone(kb, d.term.start, d.start_from) for d in drafts}
+    lone_end = {
+        id(d): _lone(kb, d.term.end, d.end_from) if d.term.end is not None else None for d in drafts
+    }
+    starts, ends = dict(lone_start), dict(lone_end)
+    for draft in drafts:
+        pairs: list[tuple[_Draft, _Draft]] = []
+        if lone_end[id(draft)] is not None:
+            pairs += [(draft, comer) for comer in drafts]
+        if lone_start[id(draft)] is not None:
+            pairs += [(leaver, draft) for leaver in drafts]
+        for leaver, comer in pairs:
+            if _succeeds(leaver.term, comer.term) and (
+                lone_start[id(comer)] is None
+                or lone_end[id(leaver)] is None
+                or len(set(comer.start_from) | set(leaver.end_from)) >= 2
+            ):
+                ends[id(leaver)] = None
+                starts[id(comer)] = None
+    return [
+        msgspec.structs.replace(d.term, lone_start=starts[id(d)], lone_end=ends[id(d)])
+        for d in drafts
+    ]
+
+
+def _succeeds(leaver: Term, comer: Term) -> bool:
+    """Can `comer`'s start be the change that ended `leaver`'s term (same seat, dates agree)?"""
+    return (
+        leaver.end is not None
+        and comer.person != leaver.person
+        and comer.role is not Role.ELECT
+        and not (leaver.seat and comer.seat and leaver.seat != comer.seat)
+        and _agree(leaver.end, comer.start)
+    )
+
+
+def _lone(kb: KnowledgeBase, when: FuzzyDate, stated_by: tuple[str, ...]) -> str | None:
+    """The one source a date rests on past its checked period, or None."""
+    if len(set(stated_by)) != 1:
+        return None
+    (source,) = set(stated_by)
+    return source if when.latest > kb.sources[source].checked_until else None
 
 
 def _dedupe(items: tuple[str, ...]) -> tuple[str, ...]:

@@ -17,9 +17,9 @@ def run_refresh(args: argparse.Namespace) -> int:
         read_snapshot,
         refresh,
     )
-    from bot.paths import default_rules_dir
+    from bot.paths import checked_rules_dir
 
-    rules = default_rules_dir()
+    rules = checked_rules_dir()
     positions = read_positions(
         Path(args.positions) if args.positions else rules / "wikidata-positions.yaml"
     )

@@ -21,6 +21,7 @@ class SourceSpec(_Strict, frozen=True):
     url: str | None = None
     licence: str | None = None
     priority: int = 50
+    checked_to: date | None = None  # facts after this day are unchecked (omit: all checked)
 
 
 class JurisdictionSpec(_Strict, frozen=True):
@@ -78,6 +79,34 @@ class PlatformSpec(_Strict, frozen=True):
     users: list[PlatformUserSpec] = []
 
 
+class ParticleSpec(_Strict, frozen=True):
+    forms: list[str]
+    droppable: bool = False
+    short: bool = False
+
+
+class RegnalSpec(_Strict, frozen=True):
+    titles: list[str]
+    offices: list[str] = []
+    groups: list[OfficeGroup] = []
+
+
+class NicknameSpec(_Strict, frozen=True):
+    person: str
+    forms: list[str]
+    alone: bool = True
+
+
+class NamesSpec(_Strict, frozen=True):
+    """How names are written in copy (docs/knowledge-base.md, "names")."""
+
+    honorifics: list[str] = []
+    particles: list[ParticleSpec] = []
+    transliterations: list[list[str]] = []
+    regnal: list[RegnalSpec] = []
+    nicknames: list[NicknameSpec] = []
+
+
 class KBFile(_Strict, frozen=True):
     """One KB file: any of the sections, plus an optional description."""
 
@@ -89,3 +118,4 @@ class KBFile(_Strict, frozen=True):
     people: list[PersonSpec] = []
     terms: list[TermSpec] = []
     platforms: list[PlatformSpec] = []
+    names: NamesSpec | None = None

@@ -53,3 +53,28 @@ def clip_escaped(text: str, limit: int) -> str:
     if bracket >= 0 and "]" not in cut[bracket:]:
         cut = cut[:bracket]
     return cut.rstrip() + "…"
+
+
+def clip_words(text: str, limit: int, *, ellipsis: str = "…") -> str:
+    """`text` within `limit` characters, cut at a word boundary (never mid-word) and ending with
+    an ellipsis when cut; a single word longer than `limit` is cut where it must be."""
+    if len(text) <= limit:
+        return text
+    room = max(limit - len(ellipsis), 0)
+    cut = text[:room]
+    space = cut.rfind(" ")
+    if space > room // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + ellipsis
+
+
+def clip_words_from_start(text: str, limit: int, *, ellipsis: str = "…") -> str:
+    """The end of `text` within `limit` characters, starting at a word boundary: "…the rest"."""
+    if len(text) <= limit:
+        return text
+    room = max(limit - len(ellipsis), 0)
+    cut = text[len(text) - room :]
+    space = cut.find(" ")
+    if 0 <= space < room // 2:
+        cut = cut[space + 1 :]
+    return ellipsis + cut.lstrip(" ,;:–—-")

@@ -41,6 +41,26 @@ def document_json(report: Report) -> dict[str, Any]:
         "date_label": doc.date_label,
         "date_confidence": doc.date_confidence.value,
         "findings": [finding_json(f) for f in report.findings],
+        "knowledge": knowledge_json(report),
+    }
+
+
+def knowledge_json(report: Report) -> dict[str, Any]:
+    """For the offices the check relied on, the date the knowledge base is complete to, and
+    the sentence the text report prints."""
+    story_date = report.document.story_date
+    return {
+        "statement": report.as_of,
+        "complete_to": [
+            {
+                "group": a.group.value,
+                "jurisdiction": a.jurisdiction,
+                "label": a.label,
+                "complete_to": a.complete_to.isoformat(),
+                "story_date_is_later": a.stale_for(story_date),
+            }
+            for a in report.knowledge
+        ],
     }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.document.model import Document
 from bot.engine.finding import Finding
+from bot.kb.freshness import AsOf, statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,13 @@ class Report:
     document: Document
     findings: tuple[Finding, ...]
     seconds: float = 0.0  # how long the check took (intake excluded)
+    # for the offices the check relied on, the date the knowledge base is complete to
+    knowledge: tuple[AsOf, ...] = ()
+
+    @property
+    def as_of(self) -> str:
+        """The knowledge's as-of date in a sentence, saying plainly when the story is later."""
+        return statement(self.knowledge, self.document.story_date)
 
 
 def finding_key(finding: Finding) -> str:

@@ -1,13 +1,15 @@
-"""Block Kit rendering of a check: the one threaded reply an editor reads.
+"""Block Kit rendering of a check: the one threaded reply an editor takes in at a glance.
 
-A summary line (how many findings, the story date and where it came from, a date picker to
-re-check at another date), then one section per finding: the sentence with the span in bold, the
-category, what is wrong, the suggestion and the source, and a "Not an error" button.
+A headline (how many possible errors, the story date and how sure it is, with a date picker to
+re-check at another date), then one compact entry per finding, errors first (`bot.report.entries`):
+the flagged words in a short excerpt, what is wrong in one line, the fix, and a "Not an error"
+button. A "Details" button opens the evidence and sources (`bot.report.slack_details`). Past
+`MAX_ENTRIES` entries the reply shows the first ones and a count, and the full report comes as a
+file (`bot.report.plain`): a summary and the file, never a wall.
 
-Slack refuses a message with more than 50 blocks or a text object over 3,000 characters
-(https://api.slack.com/reference/block-kit/blocks), and long messages as a whole
-(`msg_blocks_too_long`). Rendering never fails on that: texts are clipped and the findings that do
-not fit are folded into follow-up messages. Every article string is escaped with
+Slack refuses more than 50 blocks, a text object over 3,000 characters, a button label over 75
+and a value over 2,000 (https://api.slack.com/reference/block-kit/blocks); every text here is
+clipped at a word boundary far below that. Every article string is escaped with
 `bot.report.escape`, and text objects are `verbatim` so nothing in an article becomes a mention.
 """
 
@@ -19,41 +21,30 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
-from bot.engine.finding import Evidence, Finding
+from bot.engine.finding import Finding
+from bot.report import entries as view
+from bot.report.dates import origin
+from bot.report.entries import Entry
 from bot.report.escape import clip, clip_escaped, escape
 from bot.report.model import finding_key
 
 MAX_BLOCKS = 50
 MAX_TEXT = 3000
+MAX_BUTTON_VALUE = 2000
 # Slack also refuses a message whose blocks hold too much text in total (`msg_blocks_too_long`):
 # undocumented, "12,000 text characters with a buffer for block containers" per Slack's SDK team,
 # seen failing at 11,341 (slackapi/bolt-js#2509, #2867). 10,000 leaves room.
 MESSAGE_BUDGET = 10_000
+MAX_ENTRIES = 6  # more, and the reply summarises them and attaches the full report
 
 DISMISS_ACTION = "copydesk_dismiss"
 RECHECK_ACTION = "copydesk_recheck"
+DETAILS_ACTION = "copydesk_details"
 RECHECK_BLOCK_PREFIX = "recheck:"
 FINDING_BLOCK_PREFIX = "finding:"
+DETAILS_BLOCK = "details"
 
-_CATEGORY_NAMES = {
-    "anachronism": "Anachronism",
-    "title": "Title",
-    "name": "Name",
-    "attribution": "Attribution",
-    "date": "Date",
-    "inconsistency": "Inconsistency",
-    "boilerplate": "Boilerplate",
-    "cross-source": "Cross-source",
-    "style": "Style",
-}
-_DATE_SOURCES = {
-    "option": "the date you gave",
-    "dateline": "from the dateline",
-    "message": "from the message's date",
-    "today": "today's date: no date found in the text",
-}
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 
 
@@ -67,7 +58,17 @@ class SlackReport:
     date_source: str
     subject: str | None = None
     dismissed: Mapping[str, str] = field(default_factory=dict)  # finding key -> user id
-    note: str | None = None  # a line under the summary, e.g. "Re-checked after the edit."
+    note: str | None = None  # a line under the headline, e.g. "Re-checked after the edit."
+    date_label: str | None = None  # the document's words for where the date came from
+    date_weak: bool | None = None  # None: as the date source says (bot.report.dates)
+    attach: bool = True  # a long report comes with the full report as a file (not privately)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return view.entries(self.findings)
+
+    def is_dismissed(self, entry: Entry) -> bool:
+        return all(key in self.dismissed for key in entry.keys)
 
     @property
     def open_findings(self) -> list[Finding]:
@@ -82,39 +83,53 @@ class SlackMessage:
     blocks: list[dict[str, Any]]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportFile:
+    """The full report, attached to the thread when the reply only summarises it."""
+
+    filename: str
+    title: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class SlackReply:
+    """The reply's messages (one, as a rule) and the file that goes with it, if any."""
+
+    messages: list[SlackMessage]
+    file: ReportFile | None = None
+
+
+def render_reply(report: SlackReport) -> SlackReply:
+    """The reply and, for a long report, the full report as a file; never raises on long input."""
+    shown = report.entries
+    rest = shown[MAX_ENTRIES:]
+    blocks = _headline_blocks(report)
+    if rest:
+        blocks.append(_context(_by_category(report)))
+    blocks += [_entry_block(n, e, report) for n, e in enumerate(shown[:MAX_ENTRIES], 1)]
+    if rest:
+        more = f"{len(rest)} more {'entry' if len(rest) == 1 else 'entries'}"
+        where = "in the full report, attached below; " if report.attach else ""
+        blocks.append(_context(f"{more} {where}*Details* shows them all with their sources."))
+    if report.findings:
+        blocks.append(_details_block(report))
+    message = SlackMessage(text=_fallback(report), blocks=blocks)
+    file = None
+    if rest and report.attach:
+        from bot.report.plain import render_plain
+
+        file = ReportFile(
+            filename=f"copydesk-report-{report.subject or report.check_id}.txt",
+            title="Copydesk: the full report",
+            content=render_plain(report),
+        )
+    return SlackReply([message], file)
+
+
 def render_report(report: SlackReport) -> list[SlackMessage]:
-    """The reply, then as many follow-ups as the findings need; never raises on long input."""
-    summary = _summary_blocks(report)
-    finding_blocks = [_finding_block(i, f, report) for i, f in enumerate(report.findings, 1)]
-    pages = _paginate(summary, finding_blocks)
-    total = len(pages)
-    messages: list[SlackMessage] = []
-    for number, blocks in enumerate(pages, 1):
-        page = list(blocks)
-        if number > 1:
-            page.insert(0, _context(f"Copydesk report, continued ({number} of {total})"))
-        if number < total:
-            page.append(_context(f"Continued in the next message ({number + 1} of {total})."))
-        text = (
-            clip(render_text_fallback(report), MAX_TEXT)
-            if number == 1
-            else f"Copydesk report, continued ({number} of {total})"
-        )
-        messages.append(SlackMessage(text=text, blocks=page))
-    return messages
-
-
-def render_text_fallback(report: SlackReport) -> str:
-    """The report as plain text (escaped for Slack): notifications, screen readers, logs."""
-    lines = [_summary_line(report, markup=False)]
-    for number, finding in enumerate(report.open_findings, 1):
-        suggestion = f" Suggestion: {finding.suggestion}." if finding.suggestion else ""
-        line = (
-            f"{number}. {_category(finding.category)}: “{clip(finding.quote, 200)}”: "
-            f"{finding.message}{suggestion}"
-        )
-        lines.append(escape(line))
-    return "\n".join(lines)
+    """The reply's messages (see `render_reply` for the file that may go with them)."""
+    return render_reply(report).messages
 
 
 def render_notice(text: str, *, context: str | None = None) -> SlackMessage:
@@ -125,8 +140,36 @@ def render_notice(text: str, *, context: str | None = None) -> SlackMessage:
     return SlackMessage(text=clip(text, MAX_TEXT), blocks=blocks)
 
 
+def headline(report: SlackReport, *, markup: bool = True) -> str:
+    """How many possible errors, the story date and how sure it is."""
+    bold = "*" if markup else ""
+    count = len(report.open_findings)
+    if count:
+        noun = "possible error" if count == 1 else "possible errors"
+        head = f"{bold}Copydesk: {count} {noun}{bold}"
+    elif report.dismissed:
+        head = f"{bold}Copydesk: every finding was marked not an error{bold}"
+    else:
+        head = f"{bold}Copydesk found nothing to flag{bold}"
+    dismissed = sum(1 for e in report.entries if report.is_dismissed(e))
+    if dismissed:
+        head += f" · {dismissed} marked not an error"
+    if report.story_date is not None:
+        where = origin(report.date_source, label=report.date_label, weak=report.date_weak)
+        day = _format_date(report.story_date)
+        if where.weak:
+            warning = ":warning: " if markup else ""
+            head += (
+                f"\n{warning}Unsure story date: {bold}{day}{bold} is {where.label}. "
+                "Pick the real date to re-check"
+            )
+        else:
+            head += f" · story date {bold}{day}{bold} ({where.label})"
+    return head
+
+
 def dismiss_value(check_id: int, key: str) -> str:
-    """The button value that names one finding of one stored check."""
+    """The button value that names one entry (by its first finding) of one stored check."""
     return json.dumps({"check": check_id, "key": key}, separators=(",", ":"))
 
 
@@ -139,164 +182,101 @@ def parse_dismiss_value(value: str) -> tuple[int, str] | None:
         return None
 
 
+def details_value(check_id: int) -> str:
+    return json.dumps({"check": check_id}, separators=(",", ":"))
+
+
+def parse_details_value(value: str) -> int | None:
+    try:
+        return int(json.loads(value)["check"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def marked_excerpt(finding: Finding) -> str:
+    """The excerpt, escaped, the flagged words in bold: “…as the *Biden administration* con…”."""
+    before, quote, after = view.excerpt(finding)
+    return f"“{escape(before)}*{clip_escaped(quote, 300)}*{escape(after)}”"
+
+
 # -- blocks ----------------------------------------------------------------------------------
 
 
-def _summary_line(report: SlackReport, *, markup: bool) -> str:
-    count = len(report.open_findings)
-    bold = "*" if markup else ""
-    if count:
-        noun = "possible error" if count == 1 else "possible errors"
-        head = f"{bold}Copydesk flagged {count} {noun}{bold}"
-    elif report.dismissed:
-        head = f"{bold}Copydesk: every finding was marked not an error{bold}"
-    else:
-        head = f"{bold}Copydesk found nothing to flag{bold}"
-    if report.story_date is not None:
-        where = _DATE_SOURCES.get(report.date_source, report.date_source)
-        head += f" · story date {bold}{_format_date(report.story_date)}{bold} ({where})"
-    if report.dismissed:
-        head += f" · {len(report.dismissed)} marked not an error"
-    return head
-
-
-def _summary_blocks(report: SlackReport) -> list[dict[str, Any]]:
-    section = _section(clip(_summary_line(report, markup=True), MAX_TEXT))
+def _headline_blocks(report: SlackReport) -> list[dict[str, Any]]:
+    section = _section(clip(headline(report), MAX_TEXT))
     if report.subject:
         picker: dict[str, Any] = {
             "type": "datepicker",
             "action_id": RECHECK_ACTION,
-            "placeholder": {"type": "plain_text", "text": "Re-check at another date"},
+            "placeholder": {"type": "plain_text", "text": "Re-check at a date"},
         }
         if report.story_date is not None:
             picker["initial_date"] = report.story_date.isoformat()
         section["accessory"] = picker
         section["block_id"] = (RECHECK_BLOCK_PREFIX + report.subject)[:255]
     blocks = [section]
-    if report.subject:
-        blocks.append(_context("Pick another story date to re-check this article at that date."))
     if report.note:
         blocks.append(_context(escape(clip(report.note, 500))))
     return blocks
 
 
-def _finding_block(number: int, finding: Finding, report: SlackReport) -> dict[str, Any]:
-    key = finding_key(finding)
-    block_id = (FINDING_BLOCK_PREFIX + key)[:255]
-    user = report.dismissed.get(key)
-    if user is not None:
+def _entry_block(number: int, entry: Entry, report: SlackReport) -> dict[str, Any]:
+    block_id = (FINDING_BLOCK_PREFIX + entry.key)[:255]
+    if report.is_dismissed(entry):
+        user = report.dismissed.get(entry.key, "")
         who = f"<@{user}>" if _USER_ID.match(user) else "an editor"
-        text = (
-            f"~{number}. {_category(finding.category)}~ “{clip_escaped(finding.quote, 200)}”: "
-            f"marked not an error by {who}"
-        )
-        block = _context(text)
+        quoted, _ = view.quotes(entry, limit=1)
+        block = _context(f"~{number}. “{escape(quoted[0])}”~ marked not an error by {who}")
     else:
-        block = _section(_finding_text(number, finding))
+        block = _section(_entry_text(number, entry))
         block["accessory"] = {
             "type": "button",
             "action_id": DISMISS_ACTION,
             "text": {"type": "plain_text", "text": "Not an error"},
-            "value": dismiss_value(report.check_id, key),
+            "value": dismiss_value(report.check_id, entry.key),
         }
     block["block_id"] = block_id
     return block
 
 
-def _finding_text(number: int, finding: Finding) -> str:
-    """The finding's section text, every part clipped so the whole stays under 3,000."""
-    head = clip_escaped(
-        f"{number}. {_category(finding.category)} · {finding.severity.value} · {finding.rule}", 200
-    )
-    parts = [f"*{head}*", "> " + _marked_sentence(finding.sentence, finding.quote)]
-    parts.append(clip_escaped(finding.message, 600))
-    if finding.suggestion:
-        parts.append("*Suggestion:* " + clip_escaped(finding.suggestion, 400))
-    if finding.evidence:
-        parts.append("_Source: " + _evidence(finding.evidence) + "_")
-    return clip("\n".join(parts), MAX_TEXT)
+def _entry_text(number: int, entry: Entry) -> str:
+    """Two short lines: where (the excerpt, or a group's flagged words) and what is wrong."""
+    if entry.grouped:
+        quoted, more = view.quotes(entry)
+        words = ", ".join(f"“{escape(q)}”" for q in quoted) + (f" and {more} more" if more else "")
+        where = f"*{number}. {view.label(entry)}:* {words}"
+    else:
+        where = f"*{number}.* {marked_excerpt(entry.first)}"
+    what = escape(view.summary(entry.first))
+    fix = view.fix(entry)
+    if fix:
+        what += f" → *{escape(fix)}*"
+    return clip(f"{where}\n{what}", MAX_TEXT)
 
 
-def _marked_sentence(sentence: str, quote: str, limit: int = 1200) -> str:
-    """The sentence, escaped, with the flagged span in bold; long ones cut around the span."""
-    sentence = " ".join(sentence.split())
-    quote = " ".join(quote.split())
-    at = sentence.find(quote) if quote else -1
-    if at < 0:
-        shown = clip_escaped(sentence, limit // 2) if sentence else ""
-        return (shown + " · " if shown else "") + "*" + clip_escaped(quote, limit // 2) + "*"
-    before, after = sentence[:at], sentence[at + len(quote) :]
-    span = clip_escaped(quote, limit // 2)
-    room = max(limit - len(span), 0) // 2
-    return f"{_tail_escaped(before, room)}*{span}*{clip_escaped(after, room)}"
+def _details_block(report: SlackReport) -> dict[str, Any]:
+    return {
+        "type": "actions",
+        "block_id": DETAILS_BLOCK,
+        "elements": [
+            {
+                "type": "button",
+                "action_id": DETAILS_ACTION,
+                "text": {"type": "plain_text", "text": "Details"},
+                "value": details_value(report.check_id),
+            }
+        ],
+    }
 
 
-def _tail_escaped(text: str, limit: int) -> str:
-    """The end of `text`, escaped, within `limit` characters; "…" marks a cut."""
-    escaped = escape(text)
-    if len(escaped) <= limit:
-        return escaped
-    tail = text[-max(limit - 1, 0) :] if limit > 1 else ""
-    escaped = escape(tail)
-    while tail and len(escaped) > limit - 1:
-        tail = tail[len(escaped) - (limit - 1) :]
-        escaped = escape(tail)
-    return "…" + escaped.lstrip()
+def _by_category(report: SlackReport) -> str:
+    counts = view.by_category(report.open_findings)
+    return " · ".join(f"{escape(name)}: {count}" for name, count in counts)
 
 
-def _evidence(evidence: Sequence[Evidence], limit: int = 500) -> str:
-    """Each fact with its source, the source's name a link to its URL; what passes `limit` is
-    dropped whole, never cut in half."""
-    out = ""
-    for item in evidence:
-        source = clip_escaped(item.source, 200)
-        if item.url and _is_web_link(item.url):
-            source = (
-                f"<{item.url}|{source or clip_escaped(urlsplit(item.url).hostname or 'link', 100)}>"
-            )
-        part = f"{escape(item.fact)} (source: {source})" if source else escape(item.fact)
-        joined = f"{out}; {part}" if out else part
-        if len(joined) > limit:
-            return out + "…" if out else clip_escaped(item.fact, limit)
-        out = joined
-    return out
-
-
-def _is_web_link(url: str) -> bool:
-    """An http(s) URL with no character that would end a Slack link early."""
-    return urlsplit(url).scheme in ("http", "https") and not any(c in url for c in "<>| \n")
-
-
-def _paginate(
-    summary: list[dict[str, Any]], findings: list[dict[str, Any]]
-) -> list[list[dict[str, Any]]]:
-    """Split into pages under the block and size limits, leaving room for the continuation
-    notes that `render_report` adds (a header on follow-ups, a note at the bottom)."""
-    pages: list[list[dict[str, Any]]] = [list(summary)]
-    size = sum(_size(b) for b in summary)
-    in_page = 0
-    for block in findings:
-        reserved = 2 if len(pages) > 1 else 1
-        full = len(pages[-1]) + 1 + reserved > MAX_BLOCKS
-        heavy = in_page > 0 and size + _size(block) > MESSAGE_BUDGET
-        if full or heavy:
-            pages.append([])
-            size = in_page = 0
-        pages[-1].append(block)
-        size += _size(block)
-        in_page += 1
-    return pages
-
-
-def _size(node: Any) -> int:
-    """Characters of text in a block, the way Slack counts toward `msg_blocks_too_long`."""
-    if isinstance(node, dict):
-        return sum(
-            len(v) if k == "text" and isinstance(v, str) else _size(v) for k, v in node.items()
-        )
-    if isinstance(node, list):
-        return sum(_size(v) for v in node)
-    return 0
+def _fallback(report: SlackReport) -> str:
+    """The notification text: the headline only (the blocks carry the entries)."""
+    return clip(escape(headline(report, markup=False)), MAX_TEXT)
 
 
 def _section(text: str) -> dict[str, Any]:
@@ -308,10 +288,6 @@ def _context(text: str) -> dict[str, Any]:
         "type": "context",
         "elements": [{"type": "mrkdwn", "text": clip(text, MAX_TEXT), "verbatim": True}],
     }
-
-
-def _category(category: str) -> str:
-    return _CATEGORY_NAMES.get(category, category.capitalize())
 
 
 def _format_date(value: date) -> str:

@@ -37,7 +37,8 @@ def _underlined(finding: Finding, colour: bool) -> list[str]:
 def render(reports: Sequence[Report], *, colour: bool = False) -> str:
     lines: list[str] = []
     total = 0
-    for doc, found in ((r.document, r.findings) for r in reports):
+    for report in reports:
+        doc, found = report.document, report.findings
         lines.append(
             _paint(f"{doc.name}", "1", colour)
             + f"  (story date {doc.story_date.isoformat()}, {doc.date_label})"
@@ -55,6 +56,8 @@ def render(reports: Sequence[Report], *, colour: bool = False) -> str:
                 lines.append(f"    suggestion: {f.suggestion}")
             for evidence in f.evidence:
                 lines.append(f"    evidence: {evidence}")
+        if report.as_of:
+            lines.append(f"  {report.as_of}")
         lines.append("")
     docs = len(reports)
     lines.append(

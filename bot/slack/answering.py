@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from bot.errors import FetchError, InputError
 from bot.intake.messages import source_of
 from bot.report.escape import escape
-from bot.report.slack import SlackReport, render_notice, render_report
+from bot.report.slack import SlackReport, render_notice, render_reply
 from bot.slack import texts
 from bot.slack.checking import Outcome
 from bot.slack.client import error_code
@@ -57,14 +57,17 @@ def check_and_reply(
             return
         findings = outcome.report.findings
         if findings or (again and desk.replies.existing(target.channel, target.subject)):
+            reply = render_reply(slack_report(outcome, subject=target.subject, note=note))
             desk.replies.publish(
                 channel=target.channel,
                 thread_ts=target.thread_ts,
                 subject=target.subject,
-                messages=render_report(slack_report(outcome, subject=target.subject, note=note)),
+                messages=reply.messages,
                 owner=job.event_key,
                 attempts=job.attempts,
             )
+            if reply.file is not None or again or job.attempts > 1:
+                desk.replies.sync_file(target.channel, target.thread_ts, target.subject, reply.file)
         if not findings or again:
             react(desk, target, CLEAN, on=not findings)
         replied(desk, job)
@@ -76,15 +79,18 @@ def check_and_reply(
 
 
 def slack_report(outcome: Outcome, *, subject: str | None, note: str | None = None) -> SlackReport:
-    """What the reply to a recorded check shows."""
+    """What the reply to a recorded check shows (a private one gets no file)."""
     document = outcome.report.document
     return SlackReport(
         check_id=outcome.check_id,
         findings=outcome.report.findings,
         story_date=document.story_date,
         date_source=document.date_source.value,
+        date_label=document.date_label,
+        date_weak=document.date_is_weak,
         subject=subject,
         note=note,
+        attach=subject is not None,
     )
 
 

@@ -78,6 +78,8 @@ class Checker:
                 message_ts=subject,
                 story_date=document.story_date,
                 date_source=document.date_source.value,
+                date_label=document.date_label,
+                date_weak=document.date_is_weak,
                 findings=report.findings,
                 rules_version=self.ruleset.version,
                 kb_version=self.ruleset.kb_version,

@@ -35,8 +35,8 @@ _HEADERS: dict[Mode, str] = {
     "http": (
         "# Slack app manifest: HTTP (Events API) for production behind a load balancer; needs\n"
         "# SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Replace copydesk.example.com with your\n"
-        "# public host before creating the app (Slack verifies the URL: the bot must be\n"
-        "# running there).\n"
+        "# public host before creating the app. Slack verifies the URL once the bot runs\n"
+        "# (deploy/README.md: create, install, start, then verify).\n"
     ),
 }
 _GENERATED = (

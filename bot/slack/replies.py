@@ -8,6 +8,8 @@
   posting again;
 - later checks of the same message (an edit, a re-check at another date) update it in place.
 Reports longer than one message continue in follow-ups, found again through the same metadata.
+A long report's full text goes in the thread as a file named after the checked message, so that a
+later check of the same message replaces it rather than adding another.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.report.slack import SlackMessage
+from bot.report.slack import ReportFile, SlackMessage
 from bot.slack.client import HARMLESS_REACTION_ERRORS, error_code, is_lasting
 from bot.store import Store
 
@@ -84,6 +86,26 @@ class Replies:
             self._store.save_reply(channel, subject, reply_ts)
         self._sync_follow_ups(channel, thread_ts, subject, messages, owner)
         return reply_ts
+
+    def sync_file(
+        self, channel: str, thread_ts: str, subject: str, file: ReportFile | None
+    ) -> None:
+        """Make the thread hold `file` as the report file of `subject`, or none: an earlier one
+        (a previous check, or an attempt that died after uploading) is deleted first."""
+        for file_id in self._report_files(channel, thread_ts, subject):
+            try:
+                self._client.files_delete(file=file_id)
+            except SlackApiError as exc:
+                if error_code(exc) not in ("file_not_found", "file_deleted"):
+                    raise
+        if file is not None:
+            self._client.files_upload_v2(
+                channel=channel,
+                thread_ts=thread_ts,
+                content=file.content,
+                filename=report_filename(subject),
+                title=file.title,
+            )
 
     def remove(self, channel: str, subject: str, thread_ts: str | None = None) -> bool:
         """Delete the reply to `subject` and its follow-ups; False if there was none."""
@@ -177,33 +199,54 @@ class Replies:
             if part > 0:
                 self._delete(channel, ts)
 
+    def _report_files(self, channel: str, thread_ts: str, subject: str) -> list[str]:
+        """Ids of the report files the bot attached to `subject` in the thread."""
+        name = report_filename(subject)
+        found: list[str] = []
+        for message in self._thread(channel, thread_ts, with_metadata=False):
+            if not message.get("bot_id"):
+                continue
+            found += [str(f["id"]) for f in message.get("files") or [] if f.get("name") == name]
+        return found
+
     def _find_part(self, channel: str, thread_ts: str, subject: str, part: int) -> str | None:
         return self._parts(channel, thread_ts, subject).get(part)
 
     def _parts(self, channel: str, thread_ts: str, subject: str) -> dict[int, str]:
         """The bot's report messages for `subject` in the thread, by part number."""
         found: dict[int, str] = {}
+        for message in self._thread(channel, thread_ts, with_metadata=True):
+            payload = _report_payload(message)
+            if payload is not None and payload.get("message_ts") == subject:
+                found.setdefault(int(payload.get("part", 0)), str(message["ts"]))
+        return found
+
+    def _thread(self, channel: str, thread_ts: str, *, with_metadata: bool) -> list[dict[str, Any]]:
+        """Every message of a thread (none if the thread is gone), page by page."""
+        messages: list[dict[str, Any]] = []
         cursor: str | None = None
         while True:
             try:
                 response = self._client.conversations_replies(
                     channel=channel,
                     ts=thread_ts,
-                    include_all_metadata=True,
+                    include_all_metadata=with_metadata,
                     limit=200,
                     cursor=cursor,
                 )
             except SlackApiError as exc:
                 if error_code(exc) in ("thread_not_found", "message_not_found"):
-                    return found
+                    return messages
                 raise
-            for message in response.get("messages") or []:
-                payload = _report_payload(message)
-                if payload is not None and payload.get("message_ts") == subject:
-                    found.setdefault(int(payload.get("part", 0)), str(message["ts"]))
+            messages += [dict(m) for m in response.get("messages") or []]
             cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
             if not cursor:
-                return found
+                return messages
+
+
+def report_filename(subject: str) -> str:
+    """The name of the report file attached to the reply to `subject`."""
+    return f"copydesk-report-{subject}.txt"
 
 
 def _metadata(subject: str, owner: str, part: int) -> dict[str, Any]:

@@ -112,5 +112,10 @@ class Bot:
         return self.worker.alive
 
     def ready(self) -> bool:
-        """Readiness: taking events and the database answers."""
-        return self.worker.alive and self.store.ping()
+        """Readiness: rules and knowledge loaded, taking events, and the database answers."""
+        return self.ruleset_loaded and self.worker.alive and self.store.ping()
+
+    @property
+    def ruleset_loaded(self) -> bool:
+        """Without rules or knowledge the bot would answer "nothing to flag" to everything."""
+        return bool(self.ruleset.rules) and len(self.ruleset.knowledge.kb.people) > 0

@@ -11,6 +11,7 @@ import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
@@ -19,6 +20,7 @@ DEFAULT_API_URL = "https://slack.com/api/"
 _APPS = "https://api.slack.com/apps"
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+N = TypeVar("N", int, float)
 
 
 @dataclass(frozen=True)
@@ -127,26 +129,26 @@ def _networks(value: str) -> tuple[IPNetwork, ...]:
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a whole number (got {raw!r})") from exc
-    if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low} and {high} (got {value})")
-    return value
+    return _number(env, name, default, low, high, "a whole number", "")
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    return _number(env, name, default, low, high, "a number of seconds", " seconds")
+
+
+def _number(
+    env: Mapping[str, str], name: str, default: N, low: N, high: N, kind: str, unit: str
+) -> N:
+    """A number from the environment within [low, high] (NaN is not), `default` when unset;
+    a ConfigError names the variable and what it must be."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
     try:
-        value = float(raw)
+        value = type(default)(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a number of seconds (got {raw!r})") from exc
+        raise ConfigError(f"{name} must be {kind} (got {raw!r})") from exc
     if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low:g} and {high:g} seconds (got {raw})")
+        shown = [f"{x:g}" if isinstance(x, float) else str(x) for x in (low, high)]
+        raise ConfigError(f"{name} must be between {shown[0]} and {shown[1]}{unit} (got {raw})")
     return value

@@ -9,6 +9,7 @@ from bot.store.errors import SchemaError, StoreError
 from bot.store.records import (
     CHANNEL_MODES,
     ChannelMode,
+    ChannelSettings,
     CheckRecord,
     CheckSummary,
     Job,
@@ -21,6 +22,7 @@ __all__ = [
     "CHANNEL_MODES",
     "DEFAULT_DATABASE_URL",
     "ChannelMode",
+    "ChannelSettings",
     "CheckRecord",
     "CheckSummary",
     "Job",

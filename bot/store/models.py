@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -128,6 +129,8 @@ class Check(Base):
     message_ts: Mapped[str] = mapped_column(String(64))
     story_date: Mapped[date | None] = mapped_column(Date)
     date_source: Mapped[str] = mapped_column(String(64))
+    date_label: Mapped[str | None] = mapped_column(String(255))  # as the report words it
+    date_weak: Mapped[bool | None] = mapped_column(Boolean)  # a guess: said first in the reply
     findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     finding_count: Mapped[int] = mapped_column(Integer)
     rules_version: Mapped[str] = mapped_column(String(128))
@@ -181,4 +184,5 @@ class ChannelSetting(Base):
 
     channel: Mapped[str] = mapped_column(String(64), primary_key=True)
     mode: Mapped[str] = mapped_column(String(16))
+    updated_by: Mapped[str | None] = mapped_column(String(64))  # the editor who set it
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -50,6 +50,8 @@ class CheckRecord:
     kb_version: str
     duration_ms: float
     created_at: datetime | None = None  # None: now (UTC)
+    date_label: str | None = None  # where the story date came from, as the report words it
+    date_weak: bool | None = None  # the story date was a guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class CheckSummary:
     duration_ms: float
     created_at: datetime
     findings: list[Finding] = field(default_factory=list)
+    date_label: str | None = None
+    date_weak: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +81,13 @@ class RuleStats:
     flags: int
     dismissals: int
     dismissal_rate: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSettings:
+    """One channel's mode, and who set it (None for settings made before that was kept)."""
+
+    channel: str
+    mode: ChannelMode
+    updated_by: str | None
+    updated_at: datetime

@@ -39,6 +39,7 @@ from bot.store.models import (
 from bot.store.records import (
     CHANNEL_MODES,
     ChannelMode,
+    ChannelSettings,
     CheckRecord,
     CheckSummary,
     Job,
@@ -359,6 +360,8 @@ class Store:
             message_ts=record.message_ts,
             story_date=record.story_date,
             date_source=record.date_source,
+            date_label=record.date_label,
+            date_weak=record.date_weak,
             findings=rows,
             finding_count=len(rows),
             rules_version=record.rules_version,
@@ -476,20 +479,39 @@ class Store:
             )
         return "on-request" if mode == "on-request" else "auto"
 
-    def set_channel_mode(self, channel: str, mode: ChannelMode) -> None:
+    def set_channel_mode(self, channel: str, mode: ChannelMode, *, user: str | None = None) -> None:
+        """Set a channel's mode; `user` is the editor who set it (App Home lists theirs)."""
         if mode not in CHANNEL_MODES:
             raise StoreError(
                 f"unknown channel mode {mode!r}: expected one of {', '.join(CHANNEL_MODES)}"
             )
         now = utcnow()
         stmt = self._dialect_insert(ChannelSetting).values(
-            channel=channel, mode=mode, updated_at=now
+            channel=channel, mode=mode, updated_by=user, updated_at=now
         )
         stmt = stmt.on_conflict_do_update(
-            index_elements=["channel"], set_={"mode": mode, "updated_at": now}
+            index_elements=["channel"], set_={"mode": mode, "updated_by": user, "updated_at": now}
         )
         with self._session() as session:
             session.execute(stmt)
+
+    def channel_settings(self, *, set_by: str | None = None) -> list[ChannelSettings]:
+        """Channels with a mode of their own (all, or those `set_by` set), latest first."""
+        query = select(ChannelSetting).order_by(
+            ChannelSetting.updated_at.desc(), ChannelSetting.channel
+        )
+        if set_by is not None:
+            query = query.where(ChannelSetting.updated_by == set_by)
+        with self._reading() as session:
+            return [
+                ChannelSettings(
+                    row.channel,
+                    "on-request" if row.mode == "on-request" else "auto",
+                    row.updated_by,
+                    row.updated_at,
+                )
+                for row in session.scalars(query)
+            ]
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -556,4 +578,6 @@ def _summary(row: Check) -> CheckSummary:
         duration_ms=row.duration_ms,
         created_at=row.created_at,
         findings=[from_row(f) for f in row.findings],
+        date_label=row.date_label,
+        date_weak=row.date_weak,
     )

@@ -44,8 +44,9 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "Monday, July 29, 2025" / "July 29" / "29 July 2025" / "Tuesday 29 July"
 DATE_PATTERN = re.compile(
-    # the lookahead fails fast on the lowercase letters and spaces that make up most text
-    r"(?=[A-Z\d])"
+    # the lookahead fails fast on the lowercase letters and spaces that make up most text; not
+    # inside a number or after an apostrophe ("420,000 September contracts", "the ’63 March")
+    r"(?<![\w,.'’$])(?=[A-Z\d])"
     rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
     rf"(?:{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR}(?!\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_WORD})"

@@ -64,29 +64,19 @@ MONTH_ABBREVIATIONS = frozenset(_MONTH_ABBREVIATIONS)
 WEEKDAY_ABBREVIATIONS = frozenset(_WEEKDAY_ABBREVIATIONS)
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
-# Spelled-out counts as they appear in durations ("a ninety-day pause", "three-month truce").
+# Spelled-out counts as they appear in durations ("a ninety-day pause", "forty-two days").
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "fifteen": 15,
-    "eighteen": 18,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "sixty": 60,
-    "ninety": 90,
+    **{word: n for n, word in enumerate(_UNITS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    **{word: n for word, n in zip(_TENS, range(20, 100, 10), strict=True)},
+    **{
+        f"{ten}-{unit}": tens + units
+        for ten, tens in zip(_TENS, range(20, 100, 10), strict=True)
+        for unit, units in zip(_UNITS, range(1, 10), strict=True)
+    },
 }
 
 

@@ -4,8 +4,9 @@ habit: `rules/packs/dates.yaml:42: rule 'x': ...`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 import yaml
@@ -75,3 +76,45 @@ def key_line(node: dict[str, Any], path: str) -> int:
         else:
             break
     return line
+
+
+Spec = TypeVar("Spec")
+Fail = Callable[..., RuleError]
+
+
+def entry_errors(path: Path, node: Any, error: type[RuleError] = RuleError) -> Fail:
+    """`fail(problem, key_path="$")`: an error for one entry of a YAML list (a rule, a cue, a
+    knowledge-base item) naming the file, the line of the key the problem is about, and the
+    entry's id."""
+    ident = str(node.get("id")) if isinstance(node, dict) and "id" in node else None
+    line = int(node.get("__line__", 0)) if isinstance(node, dict) else 0
+
+    def fail(problem: str, key_path: str = "$") -> RuleError:
+        at = key_line(node, key_path) if isinstance(node, dict) else line
+        return error(str(path), at or line, ident, problem)
+
+    return fail
+
+
+def convert_entry(
+    node: Any,
+    spec: type[Spec],
+    fail: Fail,
+    *,
+    not_a_mapping: str,
+    allowed: Mapping[str, Sequence[str]] | None = None,
+) -> Spec:
+    """Validate one entry against its schema; errors say where, and for a key with a closed set
+    of values (`allowed`), which values are allowed. `not_a_mapping` is the error for an entry
+    that is not a mapping at all ("a rule is a mapping of keys (id, kind, ...)")."""
+    if not isinstance(node, dict):
+        raise fail(not_a_mapping)
+    try:
+        return msgspec.convert(strip_lines(node), spec)
+    except msgspec.ValidationError as exc:
+        where = error_path(exc)
+        key = where.rsplit(".", 1)[-1]
+        problem = str(exc)
+        if allowed and key in allowed:
+            problem += f"; expected one of: {', '.join(allowed[key])}"
+        raise fail(problem, where) from exc

@@ -158,8 +158,9 @@ def test_malformed_rule_pack_names_file_line_and_rule(tmp_path: Path, test_rules
     assert "weekday-date" in proc.stderr
 
 
-def test_missing_file_and_bad_date_are_usage_errors(tmp_path: Path) -> None:
-    proc = _run("check", str(tmp_path / "nope.txt"))
+def test_missing_file_and_bad_date_are_usage_errors(tmp_path: Path, test_rules_dir: Path) -> None:
+    # the small test knowledge base: the bundled one's index would be built first (seconds)
+    proc = _run("check", "--rules", str(test_rules_dir), str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "nope.txt" in proc.stderr and "Traceback" not in proc.stderr
     proc = _run("check", "--date", "2025-02-30", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "not a date" in proc.stderr

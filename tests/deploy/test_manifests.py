@@ -31,12 +31,12 @@ def _one(path: Path) -> dict[str, Any]:
     return doc
 
 
-def _k8s(kind: str) -> dict[str, Any]:
+def _k8s(kind: str, name: str | None = None) -> dict[str, Any]:
     docs = [
         d
         for p in sorted((DEPLOY / "k8s").glob("*.yaml"))
         for d in _load(p)
-        if d.get("kind") == kind
+        if d.get("kind") == kind and (name is None or d["metadata"]["name"] == name)
     ]
     assert len(docs) == 1, f"expected one {kind} in deploy/k8s, found {len(docs)}"
     return docs[0]
@@ -217,3 +217,75 @@ def test_service_and_disruption_budget_select_the_pods() -> None:
     kustomization = _one(DEPLOY / "k8s" / "kustomization.yaml")
     assert {"deployment.yaml", "service.yaml", "pdb.yaml"} <= set(kustomization["resources"])
     assert _pod()["spec"]["terminationGracePeriodSeconds"] > 30  # room to drain in-flight checks
+
+
+# -- configuration and housekeeping --------------------------------------------------------------
+
+
+def _compose() -> dict[str, Any]:
+    return _one(DEPLOY / "compose.yaml")
+
+
+def test_compose_passes_every_setting_of_the_env_file_to_the_containers() -> None:
+    services = _compose()["services"]
+    for name in ("bot", "prune"):
+        assert services[name]["env_file"] == ".env", name
+    # every setting env.example offers is one the compose file's containers receive
+    offered = re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (DEPLOY / "env.example").read_text(), re.M)
+    assert {"COPYDESK_WORKERS", "COPYDESK_PRUNE_DAYS", "SLACK_BOT_TOKEN"} <= set(offered)
+
+
+def test_compose_prunes_the_database_on_a_schedule() -> None:
+    prune = _compose()["services"]["prune"]
+    assert prune["entrypoint"] == ["sh", "-c"]
+    (script,) = prune["command"]
+    command = re.search(r"copydesk ([a-z -]+?);", script)
+    assert command is not None
+    _cli(command.group(1).split())
+    assert "COPYDESK_PRUNE_INTERVAL_SECONDS" in script
+    assert prune["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert prune["init"] is True  # sh as PID 1 would ignore SIGTERM
+
+
+def test_kubernetes_prunes_the_database_once_a_day_with_a_configurable_retention() -> None:
+    cron = _k8s("CronJob", "copydesk-prune")
+    assert cron["spec"]["concurrencyPolicy"] == "Forbid"
+    assert len(cron["spec"]["schedule"].split()) == 5
+    pod = cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    assert container["command"][0] == "copydesk"
+    _cli(container["command"][1:])
+    assert container["image"] == _container()["image"]
+    env = {e["name"]: e for e in container["env"]}
+    assert env["COPYDESK_DATABASE_URL"]["valueFrom"]["secretKeyRef"]["key"] == (
+        "COPYDESK_DATABASE_URL"
+    )
+    assert int(env["COPYDESK_PRUNE_DAYS"]["value"]) >= 1
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    kustomization = _one(DEPLOY / "k8s" / "kustomization.yaml")
+    assert "prune-cronjob.yaml" in kustomization["resources"]
+
+
+def test_the_install_steps_name_what_the_manifests_hold() -> None:
+    """deploy/README.md's steps point at manifest fields by name: they must exist as written."""
+    readme = (DEPLOY / "README.md").read_text(encoding="utf-8")
+    steps = readme.split("## Install the app in a workspace, step by step", 1)[1]
+    steps = steps.split("\n## ", 1)[0]
+    http = _one(DEPLOY / "slack" / "manifest.http.yaml")
+    socket = _one(DEPLOY / "slack" / "manifest.socket.yaml")
+    urls = [
+        http["features"]["slash_commands"][0]["url"],
+        http["settings"]["event_subscriptions"]["request_url"],
+        http["settings"]["interactivity"]["request_url"],
+    ]
+    assert all(u == "https://copydesk.example.com/slack/events" for u in urls)
+    assert "three places" in steps and "https://copydesk.example.com" in steps
+    assert socket["settings"]["socket_mode_enabled"] is True
+    assert "socket_mode_enabled:\n   true" in steps or "socket_mode_enabled: true" in steps
+    assert "oauth_config.scopes.bot" in steps and http["oauth_config"]["scopes"]["bot"]
+    # the order: create, credentials, install, start, and only then verify the URL
+    order = [
+        steps.index(s) for s in ("Create the app", "Install the app", "Start the bot", "verify")
+    ]
+    assert order == sorted(order)

@@ -69,6 +69,12 @@ FLAGGED = [
 ]
 
 FLAGGED += [
+    # the lede reports the story's news, even in the past tense
+    (
+        date(2025, 6, 20),
+        "German Chancellor Olaf Scholz met union leaders in Berlin.",
+        "German Chancellor Olaf Scholz",
+    ),
     (
         date(2025, 4, 8),
         "Chinese Premier Li Keqiang said growth would recover.",
@@ -106,9 +112,17 @@ SILENT = [
     (date(2025, 6, 20), "Federal Reserve Chair Jerome Powell held rates steady."),
     (date(2025, 6, 20), "ECB President Christine Lagarde spoke in Frankfurt."),
     (date(2025, 6, 20), "Jane Smith, a nurse in Leeds, said prices were rising."),
-    # a past verb alone dates nothing: news or history, the copy does not say
-    (date(2025, 6, 20), "German Chancellor Olaf Scholz met union leaders in Berlin."),
-    (date(2025, 4, 2), "House Speaker Nancy Pelosi criticised the bill."),
+    # past the opening paragraphs a past verb alone dates nothing: news or history, the copy
+    # does not say (in the lede it reports the story's news, see FLAGGED)
+    (
+        date(2025, 6, 20),
+        "Talks began.\n\nUnions waited.\n\n"
+        "German Chancellor Olaf Scholz met union leaders in Berlin.",
+    ),
+    (
+        date(2025, 4, 2),
+        "The vote is due.\n\nIt may pass.\n\nHouse Speaker Nancy Pelosi criticised the bill.",
+    ),
 ]
 
 

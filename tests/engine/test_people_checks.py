@@ -97,19 +97,39 @@ def test_administration_of_a_former_president(test_ruleset, doc) -> None:
     assert [(f.quote, f.suggestion) for f in found] == [
         ("Biden administration", "Trump administration")
     ]
-    assert _flags(test_ruleset, doc, "The Biden administration imposed the rules.", day) == []
+    # past the opening paragraphs a past verb is history; in the lede it is the story's news
+    later = (
+        "Chip makers met on Monday.\n\nPrices rose.\n\nThe Biden administration imposed the rules."
+    )
+    assert _flags(test_ruleset, doc, later, day) == []
+    assert _flags(test_ruleset, doc, "The Biden administration imposed the rules.", day) == [
+        ("Biden administration", "anachronism")
+    ]
     assert (
         _flags(test_ruleset, doc, "The rules date from the Biden administration in 2024.", day)
         == []
     )
 
 
-def test_later_bare_mentions_are_a_note_not_more_findings(test_ruleset, doc) -> None:
-    # one error, one finding: the later "Biden" is named in the note, not flagged again
-    text = "President Joe Biden met envoys on Monday. Biden on Tuesday denied the report."
+def test_later_bare_mentions_yield_one_finding_and_a_note(test_ruleset, doc) -> None:
+    # one error, one later finding: the second later "Biden" is named in its note
+    text = (
+        "President Joe Biden met envoys on Monday. Biden on Tuesday denied the report. "
+        "Biden said on Wednesday that talks would go on."
+    )
     found = check(doc(text, date(2025, 7, 29)), test_ruleset)
-    assert [f.quote for f in found] == ["President Joe Biden"]
-    assert "names them once more below (“Biden”)" in found[0].message
+    assert [(f.quote, f.rule) for f in found] == [
+        ("President Joe Biden", "people.title-out-of-term"),
+        ("Biden", "people.later-mention-of-miscast-person"),
+    ]
+    assert "names them 2 more times below (“Biden”)" in found[0].message
+    assert found[1].start == text.index("Biden on Tuesday")
+    assert "names them once more below (“Biden”)" in found[1].message
+
+
+def test_a_later_mention_is_silent_when_the_first_is_not_an_error(test_ruleset, doc) -> None:
+    text = "President Joe Biden met envoys in 2023. Biden on Tuesday denied the report."
+    assert check(doc(text, date(2025, 7, 29)), test_ruleset) == []
 
 
 def test_misspelled_name_with_a_fitting_title(test_ruleset, doc) -> None:

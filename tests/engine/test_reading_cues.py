@@ -121,3 +121,13 @@ def test_a_folder_without_a_lexicon_is_refused(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(RuleError, match="lexicon"):
         load_reading_model(folder)
+
+
+def test_a_rules_folder_without_cues_reads_with_the_bundled_ones(tmp_path: Path) -> None:
+    from bot.engine import build_ruleset
+
+    root = tmp_path / "rules"
+    shutil.copytree(default_rules_dir() / "packs", root / "packs")
+    shutil.copytree(default_rules_dir() / "kb", root / "kb")
+    ruleset = build_ruleset(root)
+    assert [c.id for c in ruleset.reading.cues] == [c.id for c in _model().cues]

@@ -165,10 +165,12 @@ def test_loopback_is_refused_unless_allowed_and_gets_no_request(site: Site) -> N
     ],
 )
 def test_internal_addresses_are_refused_before_connecting(url: str) -> None:
+    fetcher = Fetcher(connect_timeout=5)  # its TLS context costs time on a loaded machine
     started = time.monotonic()
     with pytest.raises(FetchRefusedError, match="only fetches public web pages"):
-        Fetcher(connect_timeout=5).fetch(url)
-    assert time.monotonic() - started < 0.5  # no connection was even attempted
+        fetcher.fetch(url)
+    # far below the connect timeout: no connection was even attempted
+    assert time.monotonic() - started < 2
 
 
 @pytest.mark.parametrize(

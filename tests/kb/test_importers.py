@@ -24,6 +24,7 @@ from bot.kb.importers.world_positions import (
     titles,
 )
 from bot.kb.load import load_knowledge
+from bot.kb.model import KnowledgeBase
 from bot.text.fold import strip_accents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importers"
@@ -111,8 +112,8 @@ def test_sources_are_declared_with_their_freshness(output: Path) -> None:
     )
 
 
-def test_output_loads_as_a_knowledge_base(output: Path, tmp_path: Path) -> None:
-    """With stand-ins for the hand-curated offices the terms point at, the loader accepts it."""
+def _with_stand_ins(output: Path, tmp_path: Path) -> KnowledgeBase:
+    """The imported files loaded with stand-ins for the hand-curated offices they point at."""
     kb = tmp_path / "kb"
     shutil.copytree(output, kb / "imported")
     defined = {o["id"] for o in _load(output / "world-offices.yaml")["offices"]}
@@ -140,7 +141,11 @@ def test_output_loads_as_a_knowledge_base(output: Path, tmp_path: Path) -> None:
         ],
     }
     (kb / "curated.yaml").write_text(yaml.safe_dump(curated), encoding="utf-8")
-    knowledge = load_knowledge(kb)
+    return load_knowledge(kb)
+
+
+def test_output_loads_as_a_knowledge_base(output: Path, tmp_path: Path) -> None:
+    knowledge = _with_stand_ins(output, tmp_path)
     assert "Q90000001" in knowledge.people
     assert "ke.head-of-state" in knowledge.offices
 
@@ -352,16 +357,31 @@ def test_stale_row_listed_only_next_to_a_later_holder_is_dropped(output: Path) -
 
 
 def test_ends_bounded_by_successors_and_snapshots(output: Path) -> None:
+    """An end no snapshot saw is a range: from the day after the holder was last listed to the
+    first sign of a change (the next snapshot, or a successor's start if earlier)."""
     (first,) = _terms(output, "world-heads.yaml", "Q93000005")
-    assert first["end"] == "2024"  # last seen 2024-03-16, successor from 2024
+    assert first["end"] == "2024-03-17/2024"  # last seen 2024-03-16, successor from 2024
     (second,) = _terms(output, "world-heads.yaml", "Q93000006")
-    assert second["end"] == date(2025, 10, 21)  # the G20 file's exact start of the successor
+    # last seen 2024-10-23; the G20 file's successor from 2025-10-21 bounds the end, but does
+    # not prove a handover on that day (an interim holder may have come between)
+    assert second["end"] == "2024-10-24/2025-10-21"
     (third,) = _terms(output, "world-heads.yaml", "Q93000020")
     assert (third["start"], "end" in third) == (date(2025, 10, 21), False)
     (gone,) = _terms(output, "world-heads.yaml", "Q93000012")
-    assert gone["end"] == "2023"  # no successor starting in time: the next snapshot's year
+    assert gone["end"] == "2022-10-11/2023"  # no successor in time: by the next snapshot's year
     (older,) = _terms(output, "world-heads.yaml", "Q93000016")
-    assert older["end"] == "2026"  # still listed in 2026 beside a holder who started in 2026
+    assert older["end"] == "2024-10-24/2026"  # beside a holder who started in 2026
+
+
+def test_a_range_end_leaves_the_years_between_uncertain(output: Path, tmp_path: Path) -> None:
+    """Seen in office in 2024, replaced by someone listed from 2026: neither holds surely in
+    2025 (the year-only successor start is no proof the older holder stayed until then)."""
+    kb = _with_stand_ins(output, tmp_path)
+    (older,) = kb.terms_of("Q93000016")
+    assert older.surely_holds(date(2024, 6, 1))
+    assert not older.surely_holds(date(2025, 6, 1)) and older.uncertain_on(date(2025, 6, 1))
+    assert older.surely_ended_before(date(2027, 1, 2))
+    assert [t.person for t in kb.holders("iq.head-of-government", date(2025, 6, 1))] == []
 
 
 def test_daily_snapshots_give_an_exact_handover(output: Path) -> None:
@@ -510,3 +530,27 @@ def test_cli_prints_counts_and_exits_2_on_bad_input(
     assert "us-executive.yaml: 4 people, 4 terms" in printed and "note:" not in printed
     assert main(["--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
     assert "data file not found" in capsys.readouterr().err
+
+
+def test_a_holder_the_snapshots_stop_listing_is_not_kept_in_office() -> None:
+    """Listed until January 2022 while the snapshots ran to October 2024 (and no successor
+    under the same position label): the term ends between the two, it does not stay open."""
+    from bot.kb.importers.world_heads import import_world_heads
+
+    g20 = (FIXTURES / "world-leaders-g20-asean-2026.csv").read_text().splitlines()[0] + "\n"
+    header = "countryid,country,position,positionLabel,officeholder,officeholderLabel,"
+    snapshots = (
+        header + "start_year,end_year,first_seen,last_seen\n"
+        "Q965,Burkina Faso,Q20995488,President of Burkina Faso,Q599988,Roch Kaboré,2015,,"
+        "2021-08-26,2022-01-25\n"
+        "Q222,Albania,Q1625960,President of Albania,Q93000099,Some President,2017,,"
+        "2021-08-26,2024-10-23\n"
+    )
+    snapshot_2026 = header + "start_year,end_year\n"
+    result = import_world_heads(g20, snapshots, snapshot_2026, ("g20", "snap", "2026"))
+    (kabore,) = [t for t in result.terms if t.person == "Q599988"]
+    assert (
+        kabore.end is not None and kabore.end.to_yaml() == "2022-01-26/2024"
+    )  # by the next snapshot
+    (albania,) = [t for t in result.terms if t.person == "Q93000099"]
+    assert albania.end is None  # listed in the last snapshot: open

@@ -263,7 +263,7 @@ def assert_flags_the_errors(reply: dict[str, Any]) -> None:
     body = section_text(reply)
     assert "*April 31*" in body  # a date that does not exist
     assert "*Share this article*" in body  # page furniture pasted with the copy
-    assert reply["blocks"][0]["text"]["text"].startswith("*Copydesk flagged 3 possible errors*")
+    assert reply["blocks"][0]["text"]["text"].startswith("*Copydesk: 3 possible errors*")
 
 
 def checking(

@@ -62,6 +62,8 @@ class FakeSlack:
         self.reactions: dict[tuple[str, str], set[str]] = {}
         self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
         self.responses: list[dict[str, Any]] = []  # posts to response_url
+        self.home_views: dict[str, dict[str, Any]] = {}  # user id -> the App Home view published
+        self.uploads: dict[str, dict[str, Any]] = {}  # file id -> an upload's name and bytes
         self.downloads: list[str] = []
         self.not_in: set[str] = set()  # channels the bot is not a member of
         self.answer_pings = True  # Socket Mode: answer the client's pings with pongs
@@ -312,7 +314,77 @@ class FakeSlack:
 
     def _api_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
         view = args.get("view") or {}
+        if problem := _check_view(view, "modal"):
+            return {"ok": False, "error": problem}
         return {"ok": True, "view": {"id": "V0001", **view}}
+
+    def _api_views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        view = args.get("view") or {}
+        if not args.get("user_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        if problem := _check_view(view, "home"):
+            return {"ok": False, "error": problem}
+        self.home_views[str(args["user_id"])] = view
+        return {"ok": True, "view": {"id": "VHOME", **view}}
+
+    def _api_files_getuploadurlexternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        if not args.get("filename") or not str(args.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"FUP{len(self.uploads) + 1:05d}"
+        self.uploads[file_id] = {"name": str(args["filename"]), "content": None}
+        return {"ok": True, "upload_url": f"{self.url}upload/{file_id}", "file_id": file_id}
+
+    def _api_files_completeuploadexternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel_id", ""))
+        if problem := self._refuse(channel):
+            return {"ok": False, "error": problem}
+        files = json.loads(args["files"]) if isinstance(args.get("files"), str) else args["files"]
+        shared = []
+        for item in files:
+            upload = self.uploads.get(item["id"])
+            if upload is None or upload["content"] is None:
+                return {"ok": False, "error": "file_not_found"}
+            shared.append({"id": item["id"], "name": upload["name"], "title": item.get("title")})
+        message = {
+            "type": "message",
+            "subtype": "bot_message",
+            "bot_id": BOT_ID,
+            "user": BOT_USER,
+            "text": args.get("initial_comment") or "",
+            "files": shared,
+            "ts": self.next_ts(),
+            "channel": channel,
+        }
+        if args.get("thread_ts"):
+            message["thread_ts"] = str(args["thread_ts"])
+        self.messages.setdefault(channel, []).append(message)
+        return {"ok": True, "files": shared}
+
+    def _api_files_delete(self, args: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(args.get("file", ""))
+        if self.uploads.pop(file_id, None) is None:
+            return {"ok": False, "error": "file_not_found"}
+        for messages in self.messages.values():
+            for message in list(messages):
+                kept = [f for f in message.get("files") or [] if f["id"] != file_id]
+                if len(kept) != len(message.get("files") or []):
+                    if kept:
+                        message["files"] = kept
+                    else:
+                        messages.remove(message)
+        return {"ok": True}
+
+    def uploaded(self, file_id: str) -> bytes | None:
+        return self.uploads.get(file_id, {}).get("content")
+
+    def receive_upload(self, file_id: str, content: bytes) -> int:
+        with self._changed:
+            upload = self.uploads.get(file_id)
+            if upload is None:
+                return 404
+            upload["content"] = content
+            self._changed.notify_all()
+            return 200
 
     def _api_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
@@ -464,19 +536,62 @@ def _frame(buffer: bytes) -> tuple[int, bytes, bytes] | None:
     return opcode, payload, buffer[at + length :]
 
 
-def _check_blocks(blocks: Any) -> str | None:
-    """Slack's limits on blocks: what it answers when a message breaks them."""
+def _check_blocks(blocks: Any, max_blocks: int = 50) -> str | None:
+    """Slack's limits on blocks: what it answers when a message or view breaks them
+    (https://api.slack.com/reference/block-kit/blocks)."""
     if blocks is None:
         return None
     if isinstance(blocks, str):
         blocks = json.loads(blocks)
-    if len(blocks) > 50:
+    if len(blocks) > max_blocks:
         return "invalid_blocks"
+    total = 0
     for block in blocks:
+        if len(str(block.get("block_id", ""))) > 255:
+            return "invalid_blocks"
+        if block.get("type") == "context" and len(block.get("elements", [])) > 10:
+            return "invalid_blocks"
+        if block.get("type") == "actions" and len(block.get("elements", [])) > 25:
+            return "invalid_blocks"
         for text in _texts(block):
             if len(text) > 3000:
                 return "invalid_blocks"
+            total += len(text)
+        for element in _elements(block):
+            label = (element.get("text") or {}).get("text", "")
+            if element.get("type") == "button" and len(label) > 75:
+                return "invalid_blocks"
+            if len(str(element.get("value", ""))) > 2000:
+                return "invalid_blocks"
+            if len(str(element.get("action_id", ""))) > 255:
+                return "invalid_blocks"
+    if max_blocks == 50 and total > 12_000:
+        return "msg_blocks_too_long"
     return None
+
+
+def _check_view(view: Any, kind: str) -> str | None:
+    """A modal or App Home view as Slack checks it: its type, a title of at most 24
+    characters (a modal's), at most 100 blocks."""
+    if isinstance(view, str):
+        view = json.loads(view)
+    if view.get("type") != kind:
+        return "invalid_arguments"
+    if kind == "modal" and len((view.get("title") or {}).get("text", "")) > 24:
+        return "invalid_arguments"
+    return _check_blocks(view.get("blocks") or [], max_blocks=100)
+
+
+def _elements(node: Any) -> Iterator[dict[str, Any]]:
+    """Interactive elements: buttons, pickers (an accessory or in an actions block)."""
+    if isinstance(node, dict):
+        if "action_id" in node:
+            yield node
+        for value in node.values():
+            yield from _elements(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _elements(value)
 
 
 def _texts(node: Any) -> Iterator[str]:
@@ -510,7 +625,7 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if self.headers.get("Content-Type", "").startswith("application/json"):
                 return {**query, **json.loads(raw)}
             args: dict[str, Any] = {**query, **dict(parse_qsl(raw.decode()))}
-            for key in ("blocks", "metadata", "view"):
+            for key in ("blocks", "metadata", "view", "files"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
             return args
@@ -548,6 +663,10 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             elif path.startswith("/files/"):
                 status, content = fake.download(path, self._token())
                 self._send(status, content, "application/octet-stream", {})
+            elif path.startswith("/upload/"):
+                length = int(self.headers.get("Content-Length") or 0)
+                status = fake.receive_upload(path[len("/upload/") :], self.rfile.read(length))
+                self._send(status, b"OK" if status == 200 else b"no such upload", "text/plain", {})
             elif path.startswith("/response/"):
                 fake.respond(path[len("/response/") :], self._args())
                 self._send(200, b"ok", "text/plain", {})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
-from bot.report.slack import DISMISS_ACTION
+from bot.report.slack import DETAILS_ACTION, DISMISS_ACTION
 from tests.slack.conftest import CHANNEL, Harness
 from tests.slack.fake_slack import BOT_USER, EDITOR
 
@@ -66,3 +68,41 @@ def dismiss_button(reply: dict[str, Any], quote: str) -> dict[str, Any]:
         if accessory.get("action_id") == DISMISS_ACTION and f"*{quote}*" in block["text"]["text"]:
             return {**accessory, "block_id": block["block_id"]}
     raise AssertionError(f"no button for {quote!r}")
+
+
+def visible_text(blocks: list[dict[str, Any]]) -> str:
+    """What an editor sees of a message's blocks: every text object (button labels and the
+    date picker's placeholder included) with Slack's markup resolved: a link shows its label,
+    `*bold*` its words, an entity its character, an emoji code one character."""
+    shown = []
+    for node in _text_objects(blocks):
+        text = node["text"]
+        if node.get("type") == "mrkdwn":
+            text = re.sub(r"<[^<>|]+\|([^<>]+)>", r"\1", text)  # <url|label>
+            text = re.sub(r"<([^<>]+)>", r"\1", text)
+            text = re.sub(r"(?<![\w])[*_~]|[*_~](?![\w])", "", text)
+            text = re.sub(r":[a-z0-9_+-]+:", "•", text)
+            text = html.unescape(text)
+        shown.append(text)
+    return "\n".join(shown)
+
+
+def _text_objects(node: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        if node.get("type") in ("mrkdwn", "plain_text") and isinstance(node.get("text"), str):
+            found.append(node)
+        for value in node.values():
+            found += _text_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _text_objects(value)
+    return found
+
+
+def details_button(reply: dict[str, Any]) -> dict[str, Any]:
+    for block in reply["blocks"]:
+        for element in block.get("elements", []):
+            if element.get("action_id") == DETAILS_ACTION:
+                return {**element, "block_id": block["block_id"]}
+    raise AssertionError("no Details button")

@@ -175,6 +175,33 @@ def test_rule_stats_counts_flags_dismissals_and_rate(store: Store) -> None:
     assert store.rule_stats(since=date(2025, 8, 1)) == []
 
 
+def test_how_sure_the_story_date_was_is_kept(store: Store) -> None:
+    record = _check()
+    labelled = CheckRecord(
+        **{
+            **{f: getattr(record, f) for f in record.__slots__},
+            "date_label": "the file's date (weak: when it was last saved)",
+            "date_weak": True,
+        }
+    )
+    stored = store.get_check(store.record_check(labelled))
+    assert stored is not None
+    assert (stored.date_label, stored.date_weak) == (labelled.date_label, True)
+    older = store.get_check(store.record_check(record))  # as rows written before
+    assert older is not None and (older.date_label, older.date_weak) == (None, None)
+
+
+def test_channel_settings_remember_who_set_them(store: Store) -> None:
+    store.set_channel_mode("CDESK", "on-request", user="UALICE")
+    store.set_channel_mode("COPINION", "auto", user="UBOB")
+    store.set_channel_mode("CSPORTS", "on-request")
+    mine = store.channel_settings(set_by="UALICE")
+    assert [(s.channel, s.mode, s.updated_by) for s in mine] == [("CDESK", "on-request", "UALICE")]
+    assert {s.channel for s in store.channel_settings()} == {"CDESK", "COPINION", "CSPORTS"}
+    store.set_channel_mode("CDESK", "auto", user="UBOB")  # the latest setter is kept
+    assert store.channel_settings(set_by="UALICE") == []
+
+
 def test_channel_mode_defaults_to_auto_and_can_change(store: Store) -> None:
     assert store.channel_mode("CDESK") == "auto"
     store.set_channel_mode("CDESK", "on-request")

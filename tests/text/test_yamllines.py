@@ -40,3 +40,31 @@ def test_syntax_errors_name_the_line_in_the_callers_error_type(tmp_path: Path) -
     assert "invalid YAML" in str(caught.value)
     with pytest.raises(RuleError, match="cannot read the file"):
         read_yaml_with_lines(tmp_path / "missing.yaml")
+
+
+class _Entry(msgspec.Struct, forbid_unknown_fields=True):
+    id: str
+    level: str
+
+
+def test_an_entry_error_names_the_file_the_keys_line_and_the_entrys_id(tmp_path: Path) -> None:
+    from bot.text.yamllines import convert_entry, entry_errors
+
+    path = tmp_path / "cues.yaml"
+    path.write_text("cues:\n  - id: past-tense\n    level: 3\n  - just a string\n")
+    raw = read_yaml_with_lines(path)
+    first, second = raw["cues"]
+    fail = entry_errors(path, first)
+    with pytest.raises(RuleError) as caught:
+        convert_entry(first, _Entry, fail, not_a_mapping="x", allowed={"level": ["low", "high"]})
+    assert str(caught.value) == (
+        f"{path}:3: rule 'past-tense': Expected `str`, got `int` - at `$.level`; "
+        "expected one of: low, high"
+    )
+    with pytest.raises(KnowledgeError, match="a cue is a mapping of keys"):
+        convert_entry(
+            second,
+            _Entry,
+            entry_errors(path, second, KnowledgeError),
+            not_a_mapping="a cue is a mapping of keys",
+        )

@@ -32,10 +32,8 @@ class PredecessorParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
 
 def _introduced(analysis: Analysis, person: str, before: int) -> bool:
     """Has the article named the person in full, or with a title, before `before`?"""
-    return any(
-        m.person == person and m.start < before and (not m.short or m.title is not None)
-        for m in analysis.mentions
-    )
+    at = analysis.introduced_at(person)
+    return at is not None and at < before
 
 
 def _premodifier(analysis: Analysis, m: Mention) -> bool:
@@ -54,18 +52,13 @@ def _premodifier(analysis: Analysis, m: Mention) -> bool:
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’-]*)")
 
 
-def _holder_named(analysis: Analysis, office: str, before: int) -> Mention | None:
-    """The article's own mention, before `before`, of whoever holds `office` on the story date."""
+def _holder_named(analysis: Analysis, office: str, before: int) -> str | None:
+    """Whoever holds `office` on the story date, if the article introduced them before `before`."""
     kb = analysis.knowledge.kb
-    holders = {t.person for t in kb.holders(office, analysis.story_date)}
-    return next(
-        (
-            m
-            for m in analysis.mentions
-            if m.start < before and m.person in holders and (m.title is not None or not m.short)
-        ),
-        None,
-    )
+    for term in kb.holders(office, analysis.story_date):
+        if _introduced(analysis, term.person, before):
+            return term.person
+    return None
 
 
 def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -78,8 +71,12 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         person = m.person
         if person is None or not m.short or m.title is not None:
             continue
-        if _introduced(analysis, person, m.start) or _premodifier(analysis, m):
-            continue
+        if (
+            _introduced(analysis, person, m.start)
+            or _premodifier(analysis, m)
+            or analysis.after_preposition(m.start)
+        ):
+            continue  # introduced, a modifier ("Obama appointees"), or "an aide to Dole"
         died = kb.people[person].died
         if died is not None and died < day:
             continue  # a dead holder's surname speaking now is someone else's
@@ -97,7 +94,7 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             if not surely_out_of_office(kb, office, mine, day):
                 continue
             holder = _holder_named(analysis, office, m.start)
-            if holder is None or holder.person is None:
+            if holder is None:
                 continue
             reading = analysis.read(m.start, m.end)
             flagged = (
@@ -112,7 +109,7 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                     kb.people[person].name,
                     f"{kb.offices[office].name}: {'; '.join(tenure(t) for t in mine)}; "
                     f"not introduced in the article, which names the holder "
-                    f"{kb.people[holder.person].name}",
+                    f"{kb.people[holder].name}",
                     reading.describe(),
                     flagged,
                     "speaks of now through its own verb" if flagged else "no present verb",
@@ -130,13 +127,12 @@ def _finding(
     person: str,
     office: str,
     mine: tuple[Term, ...],
-    holder: Mention,
+    holder: str,
 ) -> Finding:
     kb = ctx.knowledge.kb
-    assert holder.person is not None
-    holder_person = kb.people[holder.person]
+    holder_person = kb.people[holder]
     surname = holder_person.short[0] if holder_person.short else holder_person.name
-    holder_terms = [t for t in kb.terms_of(holder.person) if t.office == office]
+    holder_terms = [t for t in kb.terms_of(holder) if t.office == office]
     return ctx.finding(
         rule,
         m.start,

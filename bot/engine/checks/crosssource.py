@@ -29,6 +29,7 @@ class CrossSourceParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
     min_shared: int = 3  # distinctive words two articles must share to be one story
     min_overlap: float = 0.3  # ... as a share of the smaller article's distinctive words
     name_similarity: float = 88.0  # rapidfuzz ratio for two spellings of one name
+    synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
 
 
 class _Stated(msgspec.Struct, frozen=True):
@@ -67,8 +68,8 @@ def stories(contexts: list[Context], params: CrossSourceParams) -> list[list[int
 
 
 def _facts_of(ctx: Context, params: CrossSourceParams) -> dict[tuple[str, str], facts.Fact]:
-    found = facts.deadlines(ctx.analysis, params.subjects) + facts.durations(
-        ctx.analysis, params.nouns
+    found = facts.deadlines(ctx.analysis, params.subjects, params.synonyms) + facts.durations(
+        ctx.analysis, params.nouns, params.synonyms
     )
     subjects = {f.about for f in found if f.kind == "deadline" and f.about != "deadline"}
     out: dict[tuple[str, str], facts.Fact] = {}
@@ -151,10 +152,7 @@ def _names(
                 holders = [j for j in story if candidate in spellings[j]]
                 if len(holders) < 2 or i in holders or candidate == name:
                     continue
-                if (
-                    name.split()[0] != candidate.split()[0]
-                    and name.split()[-1] != candidate.split()[-1]
-                ):
+                if not _one_name_spelled_twice(name, candidate):
                     continue
                 if fuzz.ratio(name, candidate) < params.name_similarity:
                     continue
@@ -177,6 +175,29 @@ def _names(
                     )
                 )
                 break
+
+
+# Capitalised words that open a phrase, not a name ("The Republican", "In Washington")
+_NOT_NAME_START = frozenset(
+    "the a an in on at of for and but or as if by to from with this that these those his her "
+    "their its our when while after before".split()
+)
+
+
+def _one_name_spelled_twice(name: str, other: str) -> bool:
+    """Two spellings of one name: as many words, one of them (first or last name) the same, the
+    other a spelling away; never a name and a longer one ("Donald Trump" and "Donald Trump Jr")
+    or a word and its plural ("The Republican", "The Republicans")."""
+    mine, theirs = name.split(), other.split()
+    if len(mine) != len(theirs) or mine[0].lower() in _NOT_NAME_START:
+        return False
+    if theirs[0].lower() in _NOT_NAME_START:
+        return False
+    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    return not (a.startswith(b) or b.startswith(a))  # "Republican"/"Republicans", "Jr"
 
 
 CROSS_SOURCE = CheckKind(

@@ -118,13 +118,21 @@ def _past_verb_before(text: str, start: int) -> str | None:
         return None
     clause = _CLAUSE_BREAK.split(head)[-1]
     words = re.findall(r"[A-Za-z]+", clause)[:-1]  # drop the "on"
-    for word in reversed(words[-4:]):
+    for i, word in reversed(list(enumerate(words))[-4:]):
         if word.lower() in _PRESENT_OR_FUTURE:
             return None  # "said the truce expires on ...": the nearest verb is not past
         if is_past_verb(word):
+            if any(w.lower() in _PERFECT_OR_FUTURE for w in words[max(0, i - 3) : i]):
+                return None  # "has timed elections on October 1": not a past event
             return str(word)
     return None
 
+
+# Auxiliaries that make a participle present perfect or future, not a past event
+_PERFECT_OR_FUTURE = frozenset("has have having will would shall".split())
+
+# A correction or update note dated after the story is the page's history, not the story's.
+_EDITORIAL_VERBS = frozenset("amended updated corrected revised edited clarified".split())
 
 # Verbs that put a dated event in the present or future when they stand nearest the date.
 _PRESENT_OR_FUTURE = frozenset(
@@ -147,8 +155,8 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if m.year is None and (day - story).days > p.max_days_ahead_without_year:
             continue
         verb = _past_verb_before(text, m.start)
-        if verb is None:
-            continue
+        if verb is None or verb.lower() in _EDITORIAL_VERBS:
+            continue  # "This article was amended on 21 October": the page's own later note
         clause = text[max(0, m.start - 120) : m.start]
         if FUTURE_CUES.search(clause.split(".")[-1]):
             continue

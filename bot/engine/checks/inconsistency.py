@@ -19,12 +19,17 @@ from bot.engine.rules import LoadedRule
 
 
 class DurationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    nouns: list[str]  # things whose duration must not change within an article
+    # things whose duration must not change within an article; an empty list takes any thing
+    # introduced once ("a two-year investigation") and referred back to ("the 12-year
+    # investigation")
+    nouns: list[str]
     tolerance_days: int = 3  # "three-month" and "90-day" are the same
+    synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
 
 
 class DeadlineParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     subjects: list[str]  # things that expire ("truce", "pause", "deal")
+    synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
 
 
 def _first_conflict(
@@ -42,7 +47,11 @@ def _first_conflict(
 
 
 def _differs(a: facts.Fact, b: facts.Fact, tolerance: int) -> bool:
+    """Lengths in one unit must be equal; across units ("three-month", "90-day") within the
+    tolerance, since a month is not always 30 days."""
     if isinstance(a.value, int) and isinstance(b.value, int):
+        if a.unit == b.unit:
+            return a.value != b.value
         return abs(a.value - b.value) > tolerance
     return a.value != b.value
 
@@ -69,16 +78,38 @@ def _report(ctx: Context, rule: LoadedRule, first: facts.Fact, later: facts.Fact
     )
 
 
+def _introduced_once(
+    found: list[facts.Fact], tolerance: int
+) -> Iterator[tuple[facts.Fact, facts.Fact]]:
+    """For any noun: the thing's first mention introduces it ("a two-year investigation") and
+    is the only one that does; a later mention that refers back with another length conflicts.
+    (Several introductions are several things; a first mention with "the" is a thing the
+    reader knows already, like "the 10-year bond", and may have siblings.)"""
+    by_noun: dict[str, list[facts.Fact]] = {}
+    for fact in found:
+        by_noun.setdefault(fact.about, []).append(fact)
+    for mentions in by_noun.values():
+        first = mentions[0]
+        if not first.introduced or sum(m.introduced for m in mentions) != 1:
+            continue
+        for later in mentions[1:]:
+            if later.anaphoric and later.qualifier == first.qualifier:
+                if _differs(first, later, tolerance):
+                    yield first, later
+                break
+
+
 def _durations(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: DurationParams = rule.params
-    found = facts.durations(ctx.analysis, p.nouns)
-    for first, later in _first_conflict(found, p.tolerance_days):
+    found = facts.durations(ctx.analysis, p.nouns, p.synonyms)
+    conflicts = _introduced_once if not p.nouns else _first_conflict
+    for first, later in conflicts(found, p.tolerance_days):
         yield _report(ctx, rule, first, later)
 
 
 def _deadlines(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: DeadlineParams = rule.params
-    found = facts.deadlines(ctx.analysis, p.subjects)
+    found = facts.deadlines(ctx.analysis, p.subjects, p.synonyms)
     for first, later in _first_conflict(found, 0):
         yield _report(ctx, rule, first, later)
 

@@ -115,7 +115,8 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
         start, end = run.start() + spans[first][0], run.start() + spans[last][1]
         if analysis.full_name_spans.overlaps(start, end):
             continue
-        written = analysis.text[start:end].rstrip(".,")
+        # the span is the name itself: "Mnuchn" in "Steven Mnuchn's plan"
+        written = re.sub(r"['’]s$", "", analysis.text[start:end].rstrip(".,"))
         folded = " ".join(folded_words[first:last]) + " " + folded_words[last].rstrip(".,")
         if folded in index.known_forms:
             return None
@@ -157,6 +158,19 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
     return min(best, key=lambda m: (not kb.terms_of(m.person), m.start, m.person, m.form))
 
 
+# "Patrick Shannahan, USA TODAY", "By Jane Roe": a writer's byline names the writer
+_OUTLET_AFTER = re.compile(r",\s+(?:[A-Z]{2,}(?:\s+[A-Z]{2,})*|The(?:\s+[A-Z]\w+)+)\s*$")
+_BY_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Written by|Reporting by)\s+$")
+
+
+def _byline(text: str, run: re.Match[str]) -> bool:
+    line_end = text.find("\n", run.end())
+    rest = text[run.end() : len(text) if line_end < 0 else line_end]
+    return bool(_OUTLET_AFTER.match(rest)) or bool(
+        _BY_BEFORE.search(text[max(0, run.start() - 20) : run.start()])
+    )
+
+
 def _glued_residue(analysis: Analysis, word: str) -> bool:
     """A known surname with another word stuck to it, as scraped link text leaves it
     ("CornynThe", "TrumpTrump", "Sanders2020"), not a misspelling."""
@@ -185,7 +199,14 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     day = analysis.story_date
     mentioned = {pid for m in analysis.mentions for pid in m.people}
     prominent = set(p.prominent_groups)
-    for run in _RUN.finditer(text):
+    residue = analysis.residue
+    for found in _RUN.finditer(text):
+        run: re.Match[str] | None = found
+        cut = residue.first_start(found.start(), found.end())
+        if cut is not None:  # the name before a scraped widget, not the widget
+            run = _RUN.match(text, found.start(), cut) if cut > found.start() else None
+        if run is None or _byline(text, run):
+            continue
         best = _best_match(analysis, run, p.min_similarity)
         if best is None:
             continue

@@ -16,12 +16,13 @@ from datetime import date
 
 import msgspec
 
-from bot.engine.analysis import Analysis, Decision
-from bot.engine.finding import Evidence, Finding
+from bot.engine.analysis import Analysis, Decision, Mention
+from bot.engine.finding import Evidence, Finding, Severity
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
 from bot.engine.reading import Strength
 from bot.engine.rules import LoadedRule
+from bot.kb.corroboration import unconfirmed
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
 from bot.kb.officeholding_text import tenure
 from bot.text.dates import long_date
@@ -95,22 +96,35 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
         "fix": fix,
         "actual": actual or "no office the knowledge base knows of",
         "surname": text[m.start : m.end],
-        "later": _later_note(analysis, verdict),
+        "later": _later_note(analysis, verdict, _later_mentions(analysis, verdict)),
     }
 
 
-def _later_note(analysis: Analysis, verdict: Verdict) -> str:
-    """One error, one finding: later mentions of the miscast person are named in a note, never
-    flagged one by one ("also named 3 more times below, as “Biden”")."""
+def _later_mentions(analysis: Analysis, verdict: Verdict) -> list[Mention]:
+    """Later bare mentions of a miscast person that carry the same error: the subject of a verb
+    that speaks of now ("Biden on Tuesday denied"), not quoted, not history."""
     m = verdict.mention
-    later = [
-        x
-        for x in analysis.mentions
-        if x.person == verdict.person
-        and x.start > m.end
-        and x.title is None
-        and analysis.read(*x.span).speaks_of_now
-    ]
+    first = verdict.reading
+    sure = first is not None and (
+        first.strength is Strength.STRONG or (first.strength is Strength.MEDIUM and first.subject)
+    )
+    out = []
+    for x in analysis.mentions_of.get(verdict.person, ()):
+        if x.start <= m.end or x.title is not None or analysis.after_preposition(x.start):
+            continue
+        reading = analysis.read(*x.span)
+        if not (reading.speaks_of_now and reading.subject):
+            continue
+        # the same error only where the first mention surely makes it, or this one says "now"
+        # itself ("Biden on Tuesday denied"): a doubtful first mention never cascades
+        if reading.strength is Strength.STRONG or (sure and reading.strength is Strength.MEDIUM):
+            out.append(x)
+    return out
+
+
+def _later_note(analysis: Analysis, verdict: Verdict, later: list[Mention]) -> str:
+    """One error, one finding: the other later mentions are named in a note, never flagged one
+    by one."""
     if not later:
         return ""
     forms = ", ".join(dict.fromkeys(f"“{analysis.text[x.start : x.end]}”" for x in later))
@@ -129,12 +143,11 @@ def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
     if verdict.problem is Problem.NEVER_HELD:
         out += [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.actual]
     if verdict.reading is not None and verdict.reading.cue:
-        cue = analysis.reading.cue(verdict.reading.cue)
         out.append(
             Evidence(
                 f"the sentence speaks of the story's present: {verdict.reading.describe()}",
                 "Copydesk reading model",
-                _cue_url(cue.spec.id),
+                _cue_url(verdict.reading.cue),
             )
         )
     return out
@@ -147,12 +160,27 @@ def _cue_url(cue_id: str) -> str:
 def _report(ctx: Context, rule: LoadedRule, problems: set[Problem]) -> Iterator[Finding]:
     for verdict in verdicts(ctx.analysis):
         if verdict.problem in problems:
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 *verdict.mention.span,
                 _values(ctx.analysis, verdict),
                 _evidence(ctx.analysis, verdict),
             )
+            yield _unless_unconfirmed(ctx, finding, _relied_on(verdict))
+
+
+def _unless_unconfirmed(ctx: Context, finding: Finding, terms: tuple[Term, ...]) -> Finding:
+    """A verdict that relies on a change of holder only one unchecked source states is a
+    warning that says so: that source may be wrong (bot.kb.corroboration)."""
+    note = unconfirmed(ctx.analysis.knowledge.kb, terms, ctx.analysis.story_date)
+    if note is None:
+        return finding
+    message = f"{finding.message} {note}"
+    return msgspec.structs.replace(finding, severity=Severity.WARNING, message=message)
+
+
+def _relied_on(verdict: Verdict) -> tuple[Term, ...]:
+    return (*verdict.terms, *verdict.holders, *verdict.actual)
 
 
 def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
@@ -161,6 +189,27 @@ def _out_of_term(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 def _never_held(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     return _report(ctx, rule, {Problem.NEVER_HELD})
+
+
+def _later_mention(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
+    """After "President Joe Biden" (miscast), "Biden on Tuesday denied": one finding for the
+    first later mention that speaks of now, the rest in its note, never one per mention."""
+    analysis = ctx.analysis
+    seen: set[str] = set()
+    for verdict in verdicts(analysis):
+        if verdict.problem is not Problem.OUT_OF_TERM or verdict.person in seen:
+            continue
+        seen.add(verdict.person)
+        later = _later_mentions(analysis, verdict)
+        if not later:
+            continue
+        first, rest = later[0], later[1:]
+        values = _values(analysis, verdict) | {
+            "surname": analysis.text[first.start : first.end],
+            "later": _later_note(analysis, verdict, rest),
+        }
+        finding = ctx.finding(rule, first.start, first.end, values, _evidence(analysis, verdict))
+        yield _unless_unconfirmed(ctx, finding, _relied_on(verdict))
 
 
 # -- "the Biden administration" ---------------------------------------------------------------
@@ -224,7 +273,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 (holder.short[0] if holder and holder.short else holder.name) if holder else ""
             )
             word = after.group("word")
-            yield ctx.finding(
+            finding = ctx.finding(
                 rule,
                 hit.start,
                 after.end(),
@@ -250,6 +299,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                     )
                 ],
             )
+            yield _unless_unconfirmed(ctx, finding, (*terms, *holders[:1]))
 
 
 def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:
@@ -261,6 +311,9 @@ TITLE_OUT_OF_TERM = CheckKind(
     "title-out-of-term", OfficeholderParams, PLACEHOLDERS, run=_out_of_term
 )
 TITLE_NEVER_HELD = CheckKind("title-never-held", OfficeholderParams, PLACEHOLDERS, run=_never_held)
+LATER_MENTION = CheckKind(
+    "later-mention-of-miscast", OfficeholderParams, PLACEHOLDERS, run=_later_mention
+)
 ADMINISTRATION = CheckKind(
     "administration-out-of-term", AdministrationParams, PLACEHOLDERS, run=_administration
 )

@@ -39,15 +39,17 @@ class Strength(StrEnum):
 class Scope(StrEnum):
     """Where a cue looks, relative to the mention."""
 
-    QUOTE = "quote"
-    MODIFIER = "modifier"
-    BEFORE = "before"
-    AFTER = "after"
-    CLAUSE = "clause"
-    VERB = "verb"
+    QUOTE = "quote"  # inside a direct quotation
+    MODIFIER = "modifier"  # a word among the title's modifiers: "former Democratic President"
+    BEFORE = "before"  # words right before the phrase: "under", "appointed by"
+    AFTER = "after"  # words right after the name: "-era", "'s legacy"
+    CLAUSE = "clause"  # anywhere in the mention's clause: "on Tuesday", "in 2019"
+    VERB = "verb"  # the verb the mention is the subject of: "resigned", "will travel"
 
 
 class VerbClass(StrEnum):
+    """What a finite verb says of time, as far as a check needs it."""
+
     PRESENT = "present"
     REPORTING = "reporting"
     PAST = "past"
@@ -79,6 +81,8 @@ class CueSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     # a weak sign of history that a present anchor in the clause overrides ("the order signed
     # by President X" is history; "... signed by President X on Tuesday" is news)
     yields_to_anchor: bool = False
+    # a past verb in the first N paragraphs reports the story's own news (the inverted pyramid)
+    lede_paragraphs: int = 0
 
 
 class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -88,6 +92,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     past_auxiliaries: frozenset[str]
     modals: frozenset[str]
     reporting_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     irregular_past: frozenset[str]
     present_forms: frozenset[str]
     not_verbs: frozenset[str]
@@ -198,7 +203,11 @@ def _compile(path: Path, node: Any, lexicon: dict[str, Any], seen: set[str]) -> 
         raise fail(f"duplicate cue id '{spec.id}'", "$.id")
     seen.add(spec.id)
     matchers = sum(bool(x) for x in (spec.words, spec.patterns, spec.verb_class))
-    if spec.scope is not Scope.QUOTE and not matchers and not spec.earlier_year:
+    if (
+        spec.scope is not Scope.QUOTE
+        and not matchers
+        and not (spec.earlier_year or spec.lede_paragraphs)
+    ):
         raise fail("a cue needs 'words', 'patterns', 'verb_class' or 'earlier_year'")
     if spec.words and spec.scope is not Scope.MODIFIER:
         raise fail("'words' are for the 'modifier' scope; use 'patterns'", "$.words")

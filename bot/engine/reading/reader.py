@@ -33,6 +33,11 @@ _ADVERBIAL_BEFORE = re.compile(
 _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards".split()
 )
+# a clause these open is background to another ("When Rice went on the talk shows, ...")
+_SUBORDINATORS = (
+    r"(?:when|while|whereas|after|before|as|because|although|though|if|since|who|which|that)\b"
+)
+_RELATIVE = re.compile(r",\s+who\s+")
 _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
@@ -71,6 +76,7 @@ class ReadingModel:
         self._by_scope: dict[Scope, tuple[Cue, ...]] = {
             s: tuple(c for c in cues if c.spec.scope is s) for s in Scope
         }
+        self._yielding = frozenset(c.id for c in cues if c.spec.yields_to_anchor)
 
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
@@ -86,7 +92,7 @@ class ReadingModel:
         np_start, decided = self._modifiers(text, start, end, sentence.start)
         if decided is None:
             decided = self._around(text, start, end, np_start, sentence.start, sentence.end)
-            if decided is not None and self.cue(decided.cue or "").spec.yields_to_anchor:
+            if decided is not None and decided.cue in self._yielding:
                 # only in the mention's own phrase: in "The rule, introduced by President Bush,
                 # was challenged on Tuesday" the anchor dates the challenge, not the rule
                 clause = scope.clause_around(
@@ -214,6 +220,21 @@ class ReadingModel:
             decided = self._verb_reading(verb[1])
         elif not subject:
             decided = self._object_reading(text, lead_verbs, np_start, end, sentence.end)
+        if decided is None or not decided.speaks_of_now:
+            # "President Obama, who this week suggested ...": the relative clause says what the
+            # person does, and when
+            relative = self._relative_reading(text, end, sentence.end, story_year)
+            if relative is not None:
+                return relative
+        if decided is not None and decided.cue == self._past_cue():
+            # "A report on Thursday found that the Obama administration withheld aid": what an
+            # anchored report says happened is the news it reports
+            reported = self._reported_now(text, sentence.start, clause.start, clause_text)
+            if reported is not None:
+                return reported
+        subordinate = re.match(_SUBORDINATORS, clause_text, re.IGNORECASE) is not None
+        if decided is not None and decided.cue == self._past_cue() and not subordinate:
+            decided = self._in_lede(document, start) or decided
         if decided is None:
             return Reading(Frame.UNKNOWN, subject=subject)
         return self._discounted(decided, text, sentence.start, sentence.end, story_year)
@@ -229,7 +250,9 @@ class ReadingModel:
         nearest = verbs[-1]
         between = text[nearest.end() : np_start].lower().split()
         reported = scope.verb_class(nearest.group(0), lexicon) is VerbClass.REPORTING
-        if reported and not any(w in _PREPOSITIONS for w in between):
+        if (reported or scope.takes_a_clause(nearest.group(0), lexicon)) and not any(
+            w in _PREPOSITIONS for w in between
+        ):
             after = scope.verb_after(text, end, limit, lexicon)
             return self._verb_reading(after[1]) if after else None
         group = nearest
@@ -244,6 +267,60 @@ class ReadingModel:
             # "reported to John Bolton": a past reporting verb with an object is just the past
             return Reading(Frame.UNKNOWN, cue=self._past_cue(), evidence=nearest.group(0))
         return msgspec.structs.replace(decided, subject=False)
+
+    def _relative_reading(self, text: str, end: int, hi: int, story_year: int) -> Reading | None:
+        """The reading of a relative clause about the mention (", who ..."), if it decides."""
+        opener = _RELATIVE.match(text, end, hi)
+        if opener is None:
+            return None
+        stop = re.search(r"[,;:.!?—–]", text[opener.end() : hi])
+        clause_end = opener.end() + stop.start() if stop else hi
+        clause = text[opener.end() : clause_end]
+        if _earlier_year(text, opener.end(), clause_end, story_year) is not None:
+            return None
+        for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.frame is Frame.HISTORICAL and _search(cue, clause):
+                return None
+        anchor = self._anchor(clause)
+        if anchor is not None:
+            return msgspec.structs.replace(anchor, subject=True)
+        verb = scope.verb_after(text, opener.end(), clause_end, self.lexicon)
+        decided = self._verb_reading(verb[1]) if verb else None
+        if decided is None or not decided.speaks_of_now:
+            return None
+        return decided
+
+    def _reported_now(
+        self, text: str, lo: int, clause_start: int, clause_text: str
+    ) -> Reading | None:
+        """A "that" clause reported by a verb anchored in the present ("said Thursday that")."""
+        if not re.match(r"that\b", clause_text, re.IGNORECASE):
+            return None
+        head = text[lo:clause_start]
+        verbs = scope.verbs_in(text, lo, clause_start, self.lexicon)
+        if not verbs or not any(
+            scope.verb_class(v.group(0), self.lexicon) is VerbClass.REPORTING
+            or scope.takes_a_clause(v.group(0), self.lexicon)
+            for v in verbs
+        ):
+            return None
+        anchor = self._anchor(head)
+        if anchor is None:
+            return None
+        return msgspec.structs.replace(
+            anchor, strength=Strength.MEDIUM, evidence=f"{anchor.evidence} (reported)", subject=True
+        )
+
+    def _in_lede(self, document: Document, start: int) -> Reading | None:
+        """News tells the news first: a past verb in the opening paragraphs reports the event
+        the story is about (the inverted pyramid), not history."""
+        for cue in self._by_scope[Scope.VERB]:
+            lede = cue.spec.lede_paragraphs
+            if lede and document.paragraph_index(start) < lede:
+                return _decided(
+                    cue, f"paragraph {document.paragraph_index(start) + 1}", subject=True
+                )
+        return None
 
     def _past_cue(self) -> str | None:
         past = (c.id for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PAST)

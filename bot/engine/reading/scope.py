@@ -85,17 +85,46 @@ def clause_around(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
     for m in _BOUNDARY_PUNCT.finditer(text, lo, start):
         left = m.end()
     for m in _WORD.finditer(text, left, start):
-        if m.group(0).lower() in lexicon.clause_openers and m.start() > left:
+        if _opens_clause(text, m, lexicon) and m.start() > left:
             left = m.start()
     right = hi
     boundary = _BOUNDARY_PUNCT.search(text, end, hi)
     if boundary is not None:
         right = boundary.start()
     for m in _WORD.finditer(text, end, right):
-        if m.group(0).lower() in lexicon.clause_openers:
+        if _opens_clause(text, m, lexicon):
             right = m.start()
             break
     return Clause(left, right)
+
+
+def _opens_clause(text: str, word: re.Match[str], lexicon: Lexicon) -> bool:
+    """Does the word open a clause? "that" does only before a clause ("said that the ..."), not
+    as a determiner ("that program")."""
+    w = word.group(0).lower()
+    if w not in lexicon.clause_openers:
+        return False
+    if w != "that":
+        return True
+    following = _WORD.match(text, word.end() + 1)
+    if following is None:
+        return True
+    after = following.group(0)
+    return (
+        after[:1].isupper()
+        or after.lower() in _CLAUSE_STARTERS
+        or after[:1].isdigit()
+        or is_verb(after, lexicon)  # "a weather office that contradicted ..."
+        or after.lower().endswith("ing")  # "warned him that framing the race ..."
+    )
+
+
+# words that begin a clause after "that" (a determiner "that" is followed by a noun instead)
+_CLAUSE_STARTERS = frozenset(
+    "the a an his her its their our my your this these those he she it they we i you there "
+    "some many most no not all any every each one two even only just also still never ever "
+    "already once if when while as so".split()
+)
 
 
 def words(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -156,6 +185,23 @@ _NON_FINITE = frozenset({"be", "been", "being"})
 _PRONOUNS = frozenset("who which that he she it they we i you".split())
 
 
+def takes_a_clause(word: str, lexicon: Lexicon) -> bool:
+    """A verb whose object is a clause ("think", "means", "showed"), in any of its forms."""
+    w = word.lower()
+    verbs = lexicon.complement_verbs
+    if w in verbs or w in _IRREGULAR_COMPLEMENT:
+        return True
+    for suffix, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and w[: -len(suffix)] + add in verbs:
+            return True
+    return False
+
+
+_IRREGULAR_COMPLEMENT = frozenset(
+    "thought knew meant showed shown felt found saw heard learned learnt understood".split()
+)
+
+
 def _reporting_base(w: str, lexicon: Lexicon) -> str | None:
     verbs = lexicon.reporting_verbs
     if w in verbs:
@@ -183,9 +229,17 @@ _NP_TAIL = re.compile(
     r"|,?\s+(?:Jr|Sr)\.?"
     r"|\s+(?:and|or)\s+(?:[A-Z][\w.'’-]*(?:\s+|(?=,))){1,5}"  # "and Representative Ann Roe"
     r"|,\s+(?:who|which|whose)\b[^,;]{1,120},"  # ", who succeeded Truss in October,"
-    r"|,\s+(?:the|a|an|his|her|its)\s[^,;]{1,80},)"  # ", the German chancellor,"
+    r"|,\s+(?:the|a|an|his|her|its)\s[^,;]{1,80},"  # ", the German chancellor,"
+    r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:said|says|added|adds|noted|notes|wrote),"
+    r"|,\s+(?:at least|so far|for now|in turn|however|meanwhile|too|though|in fact|of course)"
+    r"(?:\s+(?:so far|for now))?,)"  # ", Zhao added,", ", at least so far,"
+)
+_VERBS_IN_LY = frozenset(
+    "reply replies apply applies rely relies supply supplies comply complies "
+    "imply implies multiply fly flies ally allies rally rallies tally".split()
 )
 _POSSESSIVE = re.compile(r"['’]s\s+")
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+")
 
 
 def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
@@ -198,6 +252,14 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
         if m is None:
             break
         pos = m.end()
+    coordinated = _COORDINATED.match(text, pos, limit)
+    if coordinated is not None:
+        # "Paul Ryan and several state attorneys general have said": the verb of the pair
+        for word in list(_WORD.finditer(text, coordinated.end(), limit))[:8]:
+            if any(c in text[pos : word.start()] for c in ",;:.!?"):
+                break
+            if is_verb(word.group(0), lexicon):
+                return word.start(), text[word.start() : limit]
     tokens = list(_WORD.finditer(text, pos, limit))
     i = 0
     possessive = _POSSESSIVE.match(text, pos, limit)
@@ -217,8 +279,10 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
     skipped = 0
     while i < len(tokens) and skipped < 4:
         w = tokens[i].group(0).lower()
-        if w in lexicon.skippable and w not in {"has", "have", "had"}:
-            i, skipped = i + 1, skipped + 1
+        if (w in lexicon.skippable and w not in {"has", "have", "had"}) or (
+            w.endswith("ly") and w not in _VERBS_IN_LY
+        ):
+            i, skipped = i + 1, skipped + 1  # "also said", "regularly says"
             continue
         if (
             w in {"on", "late", "early", "last", "this"}

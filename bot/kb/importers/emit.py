@@ -46,6 +46,7 @@ def source_item(s: Source) -> dict[str, Any]:
         "licence": s.licence,
         "complete_to": s.complete_to,
         "priority": s.priority,
+        **({"checked_to": s.checked_to} if s.checked_to else {}),
     }
 
 

@@ -10,6 +10,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.kb.model import date_text
+
 
 @dataclass(frozen=True, order=True)
 class When:
@@ -34,22 +36,12 @@ class When:
     def exact(self) -> bool:
         return self.earliest == self.latest
 
-    @property
-    def is_year(self) -> bool:
-        return (self.earliest.month, self.earliest.day, self.latest.month, self.latest.day) == (
-            1,
-            1,
-            12,
-            31,
-        ) and self.earliest.year == self.latest.year
-
     def to_yaml(self) -> date | str:
-        """An exact day stays a YAML date; a year or month becomes a quoted string."""
+        """An exact day stays a YAML date; a month, a year or a range ("2024-10-24/2026": the
+        day is only known to lie between the two) becomes a quoted string."""
         if self.exact:
             return self.earliest
-        if self.is_year:
-            return f"{self.earliest.year:04d}"
-        return f"{self.earliest.year:04d}-{self.earliest.month:02d}"
+        return date_text(self.earliest, self.latest)
 
 
 @dataclass(frozen=True)
@@ -60,6 +52,7 @@ class Source:
     licence: str
     complete_to: date
     priority: int = 50
+    checked_to: date | None = None  # facts after this day are unchecked (a second source needed)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import ImportResult, Person, Term, When, unique
 from bot.kb.importers.names import (
     drop_middle_initials,
@@ -28,6 +29,7 @@ from bot.kb.importers.names import (
     with_folded,
 )
 from bot.kb.importers.sources import EARLIEST_END, US_CABINET
+from bot.kb.importers.us_people import shared_people
 from bot.text.fold import fold
 from bot.text.words import month_number
 
@@ -229,3 +231,21 @@ def import_cabinet(
         result.add_person(person)
         result.terms.append(Term(person.id, row.office, row.start, row.end, US_CABINET.id))
     return result
+
+
+CABINET = "us-cabinet-turnover-1977-2023.csv"
+
+
+def build(inputs: Inputs) -> ImportResult:
+    people = shared_people(inputs)
+    known = {p.id: p for p in people.people()}
+    return import_cabinet(inputs.text(CABINET), CABINET, people.name_index(), known)
+
+
+IMPORTER = Importer(
+    "us-cabinet.yaml",
+    (CABINET,),
+    (US_CABINET,),
+    "US cabinet-level officials, 1990 to 2023-02-13.",
+    build,
+)

@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import ImportResult
 from bot.kb.importers.sources import US_CONGRESS
 from bot.kb.importers.spans import Span, join, open_after, parse_day, to_terms
-from bot.kb.importers.us_people import UsPeople
+from bot.kb.importers.us_people import EXECUTIVE, UsPeople, shared_people
 
 OFFICES = {"prez": "us.head-of-state", "viceprez": "us.vice-president"}
 
@@ -38,3 +39,12 @@ def import_executive(records: list[Mapping[str, Any]], people: UsPeople, path: s
             result.add_person(person)
             result.terms.extend(terms)
     return result
+
+
+def build(inputs: Inputs) -> ImportResult:
+    return import_executive(inputs.records(EXECUTIVE), shared_people(inputs), EXECUTIVE)
+
+
+IMPORTER = Importer(
+    "us-executive.yaml", (EXECUTIVE,), (US_CONGRESS,), "US presidents and vice presidents.", build
+)

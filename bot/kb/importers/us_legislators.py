@@ -21,11 +21,12 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import ImportResult
 from bot.kb.importers.sources import US_CONGRESS
 from bot.kb.importers.spans import Span, join, open_after, parse_day, to_terms
 from bot.kb.importers.us_leadership import leadership_spans
-from bot.kb.importers.us_people import UsPeople
+from bot.kb.importers.us_people import CURRENT, DEPARTED, UsPeople, shared_people
 
 # How long before a term's scheduled end a removal still counts as the normal end of the term.
 END_OF_TERM_CLEANUP = timedelta(days=31)
@@ -132,3 +133,26 @@ def _skipped_note(path: str, skipped: Counter[str]) -> list[str]:
         return []
     listed = ", ".join(f"{title} x{n}" for title, n in sorted(skipped.items()))
     return [f"{path}: leadership roles that are not KB offices, skipped: {listed}"]
+
+
+def build(inputs: Inputs) -> ImportResult:
+    """Current members and those who left since 2012, in one file."""
+    people = shared_people(inputs)
+    current = import_current(inputs.records(CURRENT), people, CURRENT)
+    departed = import_departed(inputs.records(DEPARTED), people, set(current.people), DEPARTED)
+    combined = ImportResult()
+    for result in (current, departed):
+        for person in result.people.values():
+            combined.add_person(person)
+        combined.terms.extend(result.terms)
+        combined.notes.extend(result.notes)
+    return combined
+
+
+IMPORTER = Importer(
+    "us-congress.yaml",
+    (CURRENT, DEPARTED),
+    (US_CONGRESS,),
+    "US senators, representatives and congressional leaders.",
+    build,
+)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.kb.importers.inputs import Inputs
 from bot.kb.importers.model import Person, unique
 from bot.kb.importers.names import initials, slug, us_name_forms, us_short
 from bot.text.fold import fold
@@ -131,3 +132,17 @@ class UsPeople:
             for form in (person.name, *person.variants):
                 index[fold(form)].add(person.id)
         return index
+
+
+EXECUTIVE = "us-executive.yaml"
+CURRENT = "us-legislators-current.yaml"
+DEPARTED = "us-legislators-departed-since-2012.yaml"
+
+
+def shared_people(inputs: Inputs) -> UsPeople:
+    """The congress-legislators people, one id per person across the three files (shared by
+    the executive, congress and cabinet importers)."""
+    return inputs.shared(
+        "us-people",
+        lambda i: UsPeople([*i.records(CURRENT), *i.records(EXECUTIVE), *i.records(DEPARTED)]),
+    )

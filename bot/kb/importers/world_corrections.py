@@ -55,6 +55,9 @@ NAMES: dict[str, str] = {
     "Q154952": "Willem-Alexander",  # 2026 label "William Alexander of the Netherlands"
     "Q200881": "Kassym-Jomart Tokayev",  # 2026 label "Qasym-Zhomart Toqaev"
     "Q123342092": "Russell Dlamini",  # 2026 label "Edeupa Yerimin" is not his name
+    # Found on import: the 2026 label capitalises the particle ("Mohammed Bin Zayed"), which
+    # kept him apart from the hand-written entry of the same name.
+    "Q1951896": "Mohammed bin Zayed Al Nahyan",
 }
 
 # Labels never used as a name or variant: vandalised or garbled (all found on import; the

@@ -27,9 +27,10 @@ import csv
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from bot.errors import KnowledgeError
+from bot.kb.importers.inputs import Importer, Inputs
 from bot.kb.importers.model import (
     ImportResult,
     Jurisdiction,
@@ -382,7 +383,12 @@ class _Office:
         return sorted({p for s in self.sightings for p in s.points})
 
 
-def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
+def _office_terms(
+    office: _Office, notes: list[str], dates: dict[str, list[date]] | None = None
+) -> list[Term]:
+    """`dates`: every snapshot date of each source, so that a holder a source stopped listing
+    while it went on publishing is not kept in office (Burkina Faso's president, last listed in
+    January 2022, when the snapshots ran to October 2024)."""
     by_holder: dict[str, list[Sighting]] = defaultdict(list)
     for s in office.sightings:
         by_holder[s.holder].append(s)
@@ -399,7 +405,10 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
         if recorded is not None:
             end = _refine(When.year(recorded), newer)
         elif live:
-            end = _end_after(max(live), points, newer, daily)
+            last = max(live)
+            seen = {s.source.id for s in stint.sightings if last in s.points}
+            also = [d for source in seen for d in (dates or {}).get(source, ())]
+            end = _end_after(last, sorted({*points, *also}), newer, daily)
         elif any(s.end_year for s in stint.sightings):
             end = When.year(max(s.end_year for s in stint.sightings if s.end_year is not None))
         else:
@@ -428,11 +437,16 @@ def _office_terms(office: _Office, notes: list[str]) -> list[Term]:
 
 
 def _end_after(last: date, points: list[date], newer: list[Stint], daily: set[date]) -> When | None:
-    """Seen in office on `last`: open if that is the office's last sighting, else bounded."""
+    """Seen in office on `last`: open if that is the office's last sighting, else an end
+    between the day after `last` and the first sign of a change: the next snapshot that no
+    longer lists the holder, or a successor's start if that is earlier. Only the daily
+    snapshots pin a handover to the day; a successor's start is no proof of one (an interim
+    holder may come between: Bangladesh 2024, Thailand 2025)."""
     later = [p for p in points if p > last]
     if not later:
         return None
     upper = later[0]
+    bound = upper if upper in daily else date(upper.year, 12, 31)
     starts = [
         b.start
         for b in newer
@@ -440,14 +454,15 @@ def _end_after(last: date, points: list[date], newer: list[Stint], daily: set[da
         or (not b.start.exact and last.year <= b.start.earliest.year <= upper.year)
     ]
     if starts:
-        return min(starts)
-    return When.day(upper) if upper in daily else When.year(upper.year)
+        bound = min(bound, max(min(s.latest for s in starts), last + timedelta(days=1)))
+    return When(last + timedelta(days=1), bound)
 
 
 def _refine(end: When, newer: list[Stint]) -> When:
-    """A recorded end year made exact by a successor's exact start in that year."""
+    """A recorded end year bounded by a successor's exact start in that year (the end is no
+    later than the successor's first day, and no earlier than the year's first)."""
     exact = [b.start for b in newer if b.start.exact and b.start.earliest.year == end.earliest.year]
-    return min(exact) if exact else end
+    return When(end.earliest, min(exact).earliest) if exact else end
 
 
 def _office_record(office: _Office) -> Office:
@@ -494,6 +509,9 @@ def import_world_heads(
         *_snapshot_sightings(rows, snapshots, names[1], WORLD_SNAPSHOTS_2021_2024, 2),
         *_snapshot_sightings(rows, snapshot_2026, names[2], WORLD_SNAPSHOT_2026, 1),
     ]
+    dates: dict[str, list[date]] = defaultdict(list)
+    for found in {(s.source.id, p) for s in sightings for p in s.points}:
+        dates[found[0]].append(found[1])
     offices: dict[str, _Office] = {}
     for s in sightings:
         offices.setdefault(s.office, _Office(s.office, s.iso, s.kind, [])).sightings.append(s)
@@ -508,7 +526,7 @@ def import_world_heads(
             ]
     for office_id in sorted(offices):
         office = offices[office_id]
-        terms = _office_terms(office, result.notes)
+        terms = _office_terms(office, result.notes, dates)
         result.terms.extend(terms)
         if terms and office.iso not in CURATED:
             result.offices.append(_office_record(office))
@@ -550,3 +568,40 @@ def _people(result: ImportResult, rows: _Rows, sightings: list[Sighting]) -> Non
             v for v in accepted if v in ACCEPTED_LABELS or mechanical_variant(name, v)
         )
         result.add_person(Person(holder, name, accepted, short_forms(holder, name, iso, spellings)))
+
+
+G20 = "world-leaders-g20-asean-2026.csv"
+SNAPSHOTS = "world-heads-wikidata-snapshots-2021-2024.csv"
+SNAPSHOT_2026 = "world-heads-wikidata-snapshot-2026.csv"
+_FILES = (G20, SNAPSHOTS, SNAPSHOT_2026)
+_SOURCES = (WORLD_G20_ASEAN, WORLD_SNAPSHOTS_2021_2024, WORLD_SNAPSHOT_2026)
+
+
+def _world(inputs: Inputs) -> ImportResult:
+    """The three files analysed once, for the heads and the offices files."""
+    return inputs.shared(
+        "world-heads",
+        lambda i: import_world_heads(i.text(G20), i.text(SNAPSHOTS), i.text(SNAPSHOT_2026), _FILES),
+    )
+
+
+def build_heads(inputs: Inputs) -> ImportResult:
+    world = _world(inputs)
+    return ImportResult(people=world.people, terms=world.terms, notes=world.notes)
+
+
+def build_offices(inputs: Inputs) -> ImportResult:
+    world = _world(inputs)
+    return ImportResult(jurisdictions=world.jurisdictions, offices=world.offices)
+
+
+HEADS = Importer(
+    "world-heads.yaml", _FILES, _SOURCES, "Heads of state and government of the world.", build_heads
+)
+OFFICES = Importer(
+    "world-offices.yaml",
+    (SNAPSHOTS, SNAPSHOT_2026),
+    (WORLD_SNAPSHOTS_2021_2024, WORLD_SNAPSHOT_2026),
+    "Jurisdictions and head-of-state/government offices outside the curated countries.",
+    build_offices,
+)

@@ -12,7 +12,7 @@ from slack_bolt import App
 
 from bot.slack.inbox import Inbox
 from bot.slack.surface import JobKind, Surface
-from bot.slack.surfaces import actions, command, mention, shortcut, views, watch
+from bot.slack.surfaces import actions, command, home, mention, shortcut, views, watch
 from bot.store import Store
 
 SURFACES: tuple[Surface, ...] = (
@@ -22,6 +22,7 @@ SURFACES: tuple[Surface, ...] = (
     shortcut.SURFACE,
     actions.SURFACE,
     views.SURFACE,
+    home.SURFACE,
 )
 
 

@@ -1,5 +1,6 @@
-"""Buttons and pickers in a report: "Not an error" on a finding, and a story date picked to
-re-check the article at."""
+"""Buttons and pickers in a report: "Not an error" on an entry, a story date picked to re-check
+the article at, and "Details" (a modal with the evidence and sources, opened at once: a
+trigger_id is good for three seconds)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,23 @@ from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
-from bot.report.model import finding_key
+from bot.report.entries import entry_of
 from bot.report.slack import (
+    DETAILS_ACTION,
     DISMISS_ACTION,
     FINDING_BLOCK_PREFIX,
     RECHECK_ACTION,
     RECHECK_BLOCK_PREFIX,
     SlackMessage,
     SlackReport,
+    parse_details_value,
     parse_dismiss_value,
     render_report,
 )
+from bot.report.slack_details import details_view
 from bot.slack import texts
 from bot.slack.answering import check_and_reply, notice, privately
 from bot.slack.desk import Desk
@@ -47,8 +53,38 @@ def listen(app: App, inbox: Inbox, store: Store) -> None:
         inbox.put(job_for(body, action, RECHECK))
         ack()
 
+    def details(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        """Open the report's details; a report that is gone opens nothing."""
+        report = stored_report(store, parse_details_value(str(action.get("value") or "")))
+        if report is not None:
+            try:
+                client.views_open(trigger_id=body["trigger_id"], view=details_view(report))
+            except SlackApiError as exc:
+                log.warning(
+                    "could not open the details", extra={"reason": exc.response.get("error")}
+                )
+        ack()
+
     app.action(DISMISS_ACTION)(dismiss)
     app.action(RECHECK_ACTION)(recheck)
+    app.action(DETAILS_ACTION)(details)
+
+
+def stored_report(store: Store, check_id: int | None) -> SlackReport | None:
+    """The report of a stored check as it stands now (dismissals included)."""
+    stored = store.get_check(check_id) if check_id is not None else None
+    if stored is None:
+        return None
+    return SlackReport(
+        check_id=stored.id,
+        findings=stored.findings,
+        story_date=stored.story_date,
+        date_source=stored.date_source,
+        date_label=stored.date_label,
+        date_weak=stored.date_weak,
+        subject=stored.message_ts or None,
+        dismissed=store.dismissals(stored.id),
+    )
 
 
 def job_for(body: Mapping[str, Any], action: Mapping[str, Any], kind: str) -> NewJob:
@@ -99,31 +135,28 @@ def answer_recheck(desk: Desk, job: Job) -> None:
 
 
 def answer_dismiss(desk: Desk, job: Job) -> None:
-    """Record who dismissed which finding, then update the report in place."""
+    """Record who dismissed which entry (every finding in it), then update the report."""
     parsed = parse_dismiss_value(str(job.payload.get("value") or ""))
     if parsed is None:
         return
     check_id, key = parsed
     stored = desk.store.get_check(check_id)
-    finding = next((f for f in stored.findings if finding_key(f) == key), None) if stored else None
-    if stored is None or finding is None:
+    entry = entry_of(stored.findings, key) if stored else None
+    if stored is None or entry is None:
         log.warning("dismissal of an unknown finding", extra={"check_id": check_id})
         return
     user = str(job.payload.get("user") or "")
-    desk.store.record_dismissal(check_id, key, finding.rule, finding.quote, job.channel, user)
-    desk.metrics.dismissals.labels(finding.rule).inc()
-    report = SlackReport(
-        check_id=check_id,
-        findings=stored.findings,
-        story_date=stored.story_date,
-        date_source=stored.date_source,
-        subject=stored.message_ts or None,
-        dismissed=desk.store.dismissals(check_id),  # every finding's dismisser is named
-    )
+    for finding, finding_key in zip(entry.findings, entry.keys, strict=True):
+        desk.store.record_dismissal(
+            check_id, finding_key, finding.rule, finding.quote, job.channel, user
+        )
+        desk.metrics.dismissals.labels(finding.rule).inc()
+    report = stored_report(desk.store, check_id)
+    assert report is not None
     messages = render_report(report)
     if job.payload.get("ephemeral") or not stored.message_ts:
         url = str(job.payload.get("response_url") or "")
-        part = _part_with(messages, FINDING_BLOCK_PREFIX + key)
+        part = _part_with(messages, FINDING_BLOCK_PREFIX + entry.key)
         desk.responder.send(url, [part], replace_original=True)
         return
     desk.replies.publish(
@@ -146,7 +179,10 @@ def _part_with(messages: Sequence[SlackMessage], block_id: str) -> SlackMessage:
 SURFACE = Surface(
     name="actions",
     listen=listen,
-    scopes={"chat:write": "post, update and delete the threaded report"},
+    scopes={
+        "chat:write": "post, update and delete the threaded report",
+        "files:write": "attach a long report's full text to its thread, replacing the last one",
+    },
     interactive=True,
     jobs={
         RECHECK: JobKind(answer_recheck, privately(texts.GAVE_UP_PRIVATELY)),

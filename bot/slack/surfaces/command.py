@@ -75,7 +75,9 @@ def answer(desk: Desk, job: Job) -> None:
     url = str(job.payload.get("response_url") or "")
     raw_date = job.payload.get("date")
     story_date = date.fromisoformat(raw_date) if raw_date else None
-    source = source_of({"text": str(job.payload.get("text", ""))}, explicit=True)
+    # The request is the message: it was sent when the editor ran the command.
+    sent = {"text": str(job.payload.get("text", "")), "ts": str(job.payload.get("received_at", ""))}
+    source = source_of(sent, explicit=True)
     if source is None:
         desk.responder.send(url, [render_notice(texts.NOTHING_TO_CHECK)])
         return
@@ -92,7 +94,8 @@ def _settings(ack: Ack, body: dict[str, Any], client: WebClient, store: Store, a
     """`/copydesk settings [auto|on-request]`: set it now, or open the settings modal."""
     channel = str(body.get("channel_id") or "")
     if arg in CHANNEL_MODES:
-        store.set_channel_mode(channel, "auto" if arg == "auto" else "on-request")
+        user = str(body.get("user_id") or "") or None
+        store.set_channel_mode(channel, "auto" if arg == "auto" else "on-request", user=user)
         ack(response_type="ephemeral", text=texts.mode_set(arg))
         return
     if arg:

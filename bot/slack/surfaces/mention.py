@@ -84,6 +84,7 @@ SURFACE = Surface(
         "app_mentions:read": "receive app_mention (@Copydesk check)",
         "chat:write": "post, update and delete the threaded report",
         "reactions:write": "the in-progress and all-clear reactions",
+        "files:write": "attach a long report's full text to its thread, replacing the last one",
     },
     jobs={MENTION: JobKind(answer, in_thread(_thread))},
 )

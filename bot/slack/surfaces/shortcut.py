@@ -65,6 +65,7 @@ SURFACE = Surface(
         "commands": "the /copydesk slash command and the message shortcut",
         "chat:write": "post, update and delete the threaded report",
         "reactions:write": "the in-progress and all-clear reactions",
+        "files:write": "attach a long report's full text to its thread, replacing the last one",
     },
     interactive=True,
     jobs={SHORTCUT: JobKind(answer, in_thread(_target))},

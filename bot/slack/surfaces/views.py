@@ -20,13 +20,14 @@ _LABELS: dict[ChannelMode, str] = {
 
 
 def listen(app: App, inbox: Inbox, store: Store) -> None:
-    def save_settings(ack: Ack, view: dict[str, Any]) -> None:
+    def save_settings(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         mode = submitted_mode(view)
         channel = str(view.get("private_metadata") or "")
         if mode is None or not channel:
             ack(response_action="errors", errors={MODE_BLOCK: "Choose one of the two options."})
             return
-        store.set_channel_mode(channel, mode)
+        user = str((body.get("user") or {}).get("id") or "") or None
+        store.set_channel_mode(channel, mode, user=user)
         ack()
 
     app.view(SETTINGS_CALLBACK)(save_settings)

@@ -127,6 +127,7 @@ SURFACE = Surface(
         "files:read": "file_shared, files.info and the file download",
         "chat:write": "post, update and delete the threaded report",
         "reactions:write": "the in-progress and all-clear reactions",
+        "files:write": "attach a long report's full text to its thread, replacing the last one",
     },
     jobs={
         MESSAGE: JobKind(answer_message, in_thread(_target)),

@@ -31,7 +31,7 @@ def test_not_an_error_is_recorded_updates_the_report_and_is_not_flagged_again(
     assert harness.bot.store.dismissed(CHANNEL) == {("dates.impossible-date", "April 31")}
     (updated,) = harness.replies(message)
     assert updated["ts"] == reply["ts"]
-    assert "flagged 2 possible errors" in updated["blocks"][0]["text"]["text"]
+    assert "Copydesk: 2 possible errors" in updated["blocks"][0]["text"]["text"]
     assert "marked not an error by <@UEDITOR1>" in json.dumps(updated["blocks"])
     assert "*April 31*" not in section_text(updated)
     stats = {s.rule: s for s in harness.bot.store.rule_stats()}
@@ -69,7 +69,7 @@ def test_dismissing_in_a_private_report_replaces_it(harness: Harness) -> None:
     harness.fake.wait_for(lambda: len(harness.fake.responses) == 2, message="the replacement")
     replaced = harness.fake.responses[1]
     assert replaced["replace_original"] is True
-    assert "flagged 2 possible errors" in replaced["blocks"][0]["text"]["text"]
+    assert "Copydesk: 2 possible errors" in replaced["blocks"][0]["text"]["text"]
     assert ("boilerplate.scraper-residue", "Share this article") in harness.bot.store.dismissed(
         CHANNEL
     )
@@ -93,7 +93,7 @@ def test_picking_another_date_rechecks_the_same_message(harness: Harness) -> Non
     harness.fake.wait_for(lambda: harness.fake.calls_to("chat.update"), message="an update")
     harness.wait_idle()
     (updated,) = harness.replies(message)
-    assert "story date *May 4, 2023* (the date you gave)" in updated["blocks"][0]["text"]["text"]
+    assert "story date *May 4, 2023* (given by the editor)" in updated["blocks"][0]["text"]["text"]
     assert "found nothing to flag" in updated["blocks"][0]["text"]["text"]
 
 
@@ -137,4 +137,4 @@ def test_the_report_names_every_editor_who_dismissed_a_finding(harness: Harness)
     assert "marked not an error by <@UALICE01>" in blocks  # still named after Bob's click
     assert "marked not an error by <@UBOB0002>" in blocks
     assert "an editor" not in blocks
-    assert "flagged 1 possible error" in final["blocks"][0]["text"]["text"]
+    assert "Copydesk: 1 possible error" in final["blocks"][0]["text"]["text"]

@@ -33,7 +33,7 @@ def test_a_mention_with_a_date_checks_as_of_that_date(harness: Harness) -> None:
     (updated,) = harness.replies(parent)
     summary = updated["blocks"][0]["text"]["text"]
     assert "found nothing to flag" in summary
-    assert "story date *May 4, 2023* (the date you gave)" in summary
+    assert "story date *May 4, 2023* (given by the editor)" in summary
 
 
 def test_a_mention_with_an_impossible_date_says_so(harness: Harness) -> None:

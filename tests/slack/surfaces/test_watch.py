@@ -91,11 +91,13 @@ def test_pasted_article_gets_one_thread_reply_with_the_flagged_sentences(
     body = section_text(reply)
     for quote in LIBRARY_BUDGET_FLAGS:
         assert f"*{quote}*" in body
-    assert "> SPRINGFIELD — The city council voted on *Monday, July 29, 2025*" in body
-    assert "*Suggestion:* Tuesday, July 29, 2025" in body
+    assert (
+        "“…The city council voted on *Monday, July 29, 2025*, to approve a new budget for…”" in body
+    )
+    assert "July 29, 2025 is a Tuesday, not a Monday. → *Tuesday, July 29, 2025*" in body
     summary = reply["blocks"][0]["text"]["text"]
-    assert summary.startswith("*Copydesk flagged 3 possible errors*")
-    assert "story date *July 29, 2025* (from the message's date)" in summary
+    assert summary.startswith("*Copydesk: 3 possible errors*")
+    assert "story date *July 29, 2025* (the message's date)" in summary
     accessories = [b["accessory"] for b in reply["blocks"] if "accessory" in b]
     assert accessories[0]["type"] == "datepicker"  # re-check at another date
     assert [a["text"]["text"] for a in accessories[1:]] == ["Not an error"] * 3

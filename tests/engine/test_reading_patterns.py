@@ -1,0 +1,290 @@
+"""How news copy refers to time, pattern by pattern, against the bundled knowledge base: each
+case is our own sentence, the finding expected (or none) and the cue that decides it.
+
+The cue is checked through `copydesk check --explain`'s data (`bot.engine.explain`), so a case
+fails when the right answer comes for the wrong reason.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pytest
+
+from bot.document import load_document
+from bot.engine import Decision, Ruleset, build_ruleset, check, explain
+from bot.engine.ruleset import default_rules_dir
+
+# Two opening paragraphs keep a sentence out of the lede, where a past verb is the news.
+LEDE = "Talks resumed in Geneva.\n\nDelegates arrived early.\n\n"
+
+
+@functools.cache
+def _ruleset() -> Ruleset:
+    return build_ruleset(default_rules_dir())
+
+
+def _read(text: str, day: date, quote: str) -> tuple[list[str], Decision | None]:
+    document = load_document(text, name="case", story_date=day, today=day)
+    ruleset = _ruleset()
+    flagged = [f.quote for f in check(document, ruleset)]
+    start = text.index(quote)
+    decision = next((d for d in explain([document], ruleset)[0] if d.start <= start < d.end), None)
+    return flagged, decision
+
+
+# (story date, text, the mention, flagged?, the cue that decides)
+CASES = [
+    # 1. words between "former" and the title
+    (
+        date(2019, 3, 4),
+        "The former Democratic President Barack Obama said on Monday that he backed the plan.",
+        "President Barack Obama",
+        False,
+        "former-title",
+    ),
+    (
+        date(2014, 4, 21),
+        "The country's former pro-Russia President Viktor Yanukovych said on Sunday he'd return.",
+        "President Viktor Yanukovych",
+        False,
+        "former-title",
+    ),
+    # 2. a title for an act at its time
+    (
+        date(2016, 5, 2),
+        "The rule, introduced by President George W. Bush, was struck down on Tuesday.",
+        "President George W. Bush",
+        False,
+        "act-by-then-holder",
+    ),
+    (
+        date(2018, 3, 2),
+        "Senators voted on Tuesday to keep Democratic President Barack Obama's policy on drones.",
+        "President Barack Obama",
+        False,
+        "era-of-holder",
+    ),
+    (
+        date(2017, 2, 24),
+        "The guidance issued by the Obama administration was withdrawn on Friday.",
+        "Obama administration",
+        False,
+        "act-by-then-holder",
+    ),
+    # 3. leaving office
+    (
+        date(2019, 1, 10),
+        "Representative Paul Ryan and two other members retired last week.",
+        "Representative Paul Ryan",
+        False,
+        "left-office",
+    ),
+    # 4. quotations are the speaker's words
+    (
+        date(2023, 5, 2),
+        "“We don't think President Trump broke the law,” a congressman said on Tuesday.",
+        "President Trump",
+        False,
+        "direct-quote",
+    ),
+    # 5. present anchors make a past-tense sentence current
+    (
+        date(2025, 7, 29),
+        "Officials in the Biden administration said on Tuesday that talks would go on.",
+        "Biden administration",
+        True,
+        "present-anchor",
+    ),
+    (
+        date(2025, 7, 29),
+        LEDE + "A spokesperson for the Biden administration said this week that talks would go on.",
+        "Biden administration",
+        True,
+        "present-anchor",
+    ),
+    (
+        date(2025, 7, 29),
+        LEDE + "President Joe Biden told reporters the talks would go on.",
+        "President Joe Biden",
+        True,
+        "present-anchor",
+    ),
+    (
+        date(2025, 7, 29),
+        LEDE + "President Joe Biden signed the order.",
+        "President Joe Biden",
+        False,
+        "past-verb",
+    ),
+    # a clause opened by "that" reads by its own verb; a determiner "that" opens nothing
+    (
+        date(2019, 9, 9),
+        LEDE + "Staff praised a forecaster that contradicted President Barack Obama's warning.",
+        "President Barack Obama",
+        False,
+        "past-verb",
+    ),
+    (
+        date(2019, 9, 9),
+        LEDE + "It is a rule that even President Barack Obama didn't want to sign.",
+        "President Barack Obama",
+        False,
+        "past-verb",
+    ),
+    (
+        date(2019, 9, 9),
+        LEDE + "Aides warned that framing the race around President Barack Obama is risky.",
+        "President Barack Obama",
+        True,
+        "present-verb",
+    ),
+    # 6. a year qualifies its own phrase
+    (
+        date(2025, 7, 28),
+        "Secretary of State Antony Blinken said on Monday that the 2024 deal had failed.",
+        "Secretary of State Antony Blinken",
+        True,
+        "present-anchor",
+    ),
+    (
+        date(2025, 7, 28),
+        "Secretary of State Antony Blinken said in 2024 that the deal had failed.",
+        "Secretary of State Antony Blinken",
+        False,
+        "earlier-time",
+    ),
+    # 7. successor clauses are history
+    (
+        date(2023, 2, 7),
+        "Sunak, who succeeded Prime Minister Liz Truss in October, spoke in Leeds on Monday.",
+        "Prime Minister Liz Truss",
+        False,
+        "succeeded-holder",
+    ),
+    # 8. the dead
+    (
+        date(2023, 11, 7),
+        "Queen Elizabeth II on Tuesday opened the new session of Parliament.",
+        "Queen Elizabeth II",
+        True,
+        "present-anchor",
+    ),
+    (
+        date(2023, 9, 8),
+        "Mourners laid flowers for Queen Elizabeth II on Friday, a year after her funeral.",
+        "Queen Elizabeth II",
+        False,
+        "remembrance",
+    ),
+    # 11. a suggestion never puts a false fact into copy: these stay silent
+    (
+        date(2024, 5, 6),
+        LEDE + "Harper, who worked with President George W. Bush, praised him.",
+        "President George W. Bush",
+        False,
+        None,
+    ),
+    (
+        date(2025, 6, 10),
+        LEDE + "The court removed President Yoon Suk Yeol from office on April 4, 2025.",
+        "President Yoon Suk Yeol",
+        False,
+        "succeeded-holder",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "quote", "flagged", "cue"),
+    CASES,
+    ids=[c[2] + f"-{i}" for i, c in enumerate(CASES)],
+)
+def test_reading_pattern(day: date, text: str, quote: str, flagged: bool, cue: str | None) -> None:
+    found, decision = _read(text, day, quote)
+    assert any(quote in f or f in quote for f in found) is flagged, (found, decision)
+    if cue is not None:
+        assert decision is not None, f"{quote!r} was not weighed"
+        assert f": {cue}" in decision.reading, decision.reading
+
+
+# 9. names: another first name is another person; possessives and formal first names are the
+# same person; a one-letter slip is caught, also in a possessive
+NAMES = [
+    (date(2019, 6, 4), "Rep. Dan Johnson said on Tuesday the plan would fail.", []),
+    (date(2019, 6, 4), "Kenji Fujimori said on Tuesday he would run again.", []),
+    (date(2019, 6, 4), "William O'Reilly said on Tuesday he would sue.", []),
+    (date(2019, 6, 4), "Donald Trump Jr said on Tuesday he would campaign in Ohio.", []),
+    (date(2019, 6, 4), "Treasury Secretary Steven Mnuchin's plan was released on Tuesday.", []),
+    (
+        date(2019, 6, 4),
+        "Treasury Secretary Steven Mnuchn's plan was released on Tuesday.",
+        ["Steven Mnuchn"],
+    ),
+    (date(2019, 6, 4), "The plan drew praise from Nancy Pelossi on Tuesday.", ["Nancy Pelossi"]),
+]
+
+
+@pytest.mark.parametrize(("day", "text", "quotes"), NAMES, ids=[n[1][:30] for n in NAMES])
+def test_names(day: date, text: str, quotes: list[str]) -> None:
+    document = load_document(text, name="case", story_date=day, today=day)
+    found = [f.quote for f in check(document, _ruleset())]
+    assert [q for q in found if any(q.startswith(x) for x in quotes)] == quotes
+    assert len(found) == len(quotes), found
+
+
+# 10. wrong titles: an office of the same government the person never held
+TITLES = [
+    (
+        date(2019, 6, 4),
+        "Sen. Alexandria Ocasio-Cortez said on Tuesday the bill was too timid.",
+        "Sen. Alexandria Ocasio-Cortez",
+    ),
+    (date(2019, 6, 4), "Rep. Ted Cruz said on Tuesday the bill was too costly.", "Rep. Ted Cruz"),
+    (
+        date(2019, 6, 4),
+        "Florida Rep. Marco Rubio said on Tuesday the bill was too costly.",
+        "Florida Rep. Marco Rubio",
+    ),
+    (
+        date(2019, 6, 4),
+        "Treasury Secretary Jerome Powell said on Tuesday that rates would hold.",
+        "Treasury Secretary Jerome Powell",
+    ),
+    (
+        date(2023, 5, 2),
+        "U.S. Commerce Secretary Antony Blinken arrived in Beijing on Tuesday.",
+        "Commerce Secretary Antony Blinken",
+    ),
+]
+
+
+@pytest.mark.parametrize(("day", "text", "quote"), TITLES, ids=[t[2] for t in TITLES])
+def test_wrong_titles(day: date, text: str, quote: str) -> None:
+    document = load_document(text, name="case", story_date=day, today=day)
+    found = check(document, _ruleset())
+    assert [f.category.value for f in found if quote in f.quote] == ["title"], found
+
+
+# 12. no cascades: one error, one finding for later mentions, a note for the rest
+def test_no_cascade_from_one_error() -> None:
+    text = (
+        "President Joe Biden met envoys in Riyadh on Monday. Biden on Tuesday praised the "
+        "talks. Biden said on Wednesday they would resume. Biden later flew home."
+    )
+    document = load_document(text, name="case", story_date=date(2025, 6, 5), today=date(2025, 6, 5))
+    found = check(document, _ruleset())
+    assert [f.quote for f in found] == ["President Joe Biden", "Biden"]
+    assert "once more below" in found[1].message
+
+
+def test_a_doubtful_first_mention_does_not_cascade() -> None:
+    text = LEDE + (
+        "The talks may lead to a meeting between Vice President Biden and the king. Biden has "
+        "long backed such talks. Biden thinks they will go on."
+    )
+    day = date(2020, 5, 9)
+    document = load_document(text, name="case", story_date=day, today=day)
+    quotes = [f.quote for f in check(document, _ruleset())]
+    assert quotes.count("Biden") == 0, quotes
