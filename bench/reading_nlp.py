@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import importlib.util
 import json
 import re
 import resource
@@ -39,19 +38,27 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import msgspec
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "bench")]
+
+import eval_realcopy  # noqa: E402
+from bench_engine import STORY_DATE, percentile  # noqa: E402
 
 from bot.document.model import Document  # noqa: E402
 from bot.engine.reading import Frame, Reading, ReadingModel, Strength  # noqa: E402
 from bot.engine.reading import scope as curated_scope  # noqa: E402
 from bot.engine.reading.cues import Cue, Scope, VerbClass  # noqa: E402
-from bot.engine.reading.reader import _resolve_date  # noqa: E402
+from bot.engine.reading.reader import (  # noqa: E402
+    _decided,
+    _first_words,
+    _matches,
+    _resolve_date,
+    _search,
+)
 from bot.text.dates import DATE_PATTERN  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -152,6 +159,12 @@ class SpacyReadingModel(ReadingModel):
                 decided = self._anchor(_text_of(phrase)) or decided
         if decided is None:
             decided = self._in_clause(m, document.story_date.year, dead)
+            if LEDE and decided.cue == self._past_cue() and not m.subordinate:
+                # the curated reader's lede cue: a past verb of a main clause opening the story
+                lede = self._in_lede(document, start)
+                if lede is not None and _earlier_year(list(m.doc), document.story_date.year):
+                    lede = msgspec.structs.replace(lede, strength=Strength.WEAK)
+                decided = lede or decided
         if decided.speaks_of_now:
             day = self._clause_date(m, document.story_date)
             if day is not None:
@@ -441,6 +454,7 @@ YEAR_WIDE = False
 NOUN_PP_UNKNOWN = True
 NOUN_PP_ROLE_EXEMPT = True
 SUBJECT_FLAG_OWN = True
+LEDE = True
 
 
 class _Mention:
@@ -511,6 +525,11 @@ class _Mention:
                 break
             top = top.head  # "dealt a blow Thursday and put a hold on ...": one clause
         self.top = top
+        # a clause that hangs on another ("when ...", "who ...", "that ..."): background
+        self.subordinate = top is not None and (
+            top.dep_ in ("relcl", "acl", "advcl")
+            or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in top.children)
+        )
         self.clause = _clause_tokens(top) if top is not None else list(doc)
         self.wide = _clause_tokens(top, wide=True) if top is not None else self.clause
 
@@ -722,29 +741,6 @@ def _earlier_year(tokens: list[Any], story_year: int) -> str | None:
     return None
 
 
-def _decided(cue: Cue, evidence: str, *, subject: bool = False) -> Reading:
-    strength = (
-        cue.spec.strength if cue.spec.frame in (Frame.CURRENT, Frame.FUTURE) else Strength.WEAK
-    )
-    return Reading(cue.spec.frame, strength, cue.id, evidence, subject)
-
-
-def _matches(cue: Cue, text: str) -> bool:
-    return any(p.match(text) for p in cue.compiled)
-
-
-def _search(cue: Cue, text: str) -> str | None:
-    for pattern in cue.compiled:
-        found = pattern.search(text)
-        if found:
-            return found.group(0)
-    return None
-
-
-def _first_words(text: str, count: int = 3) -> str:
-    return " ".join(text.split()[:count])
-
-
 def load_nlp() -> Any:
     """The English pipeline, once: only the components the reader uses."""
     import importlib
@@ -761,15 +757,6 @@ def spacy_ruleset(ruleset: Any, nlp: Any) -> Any:
 # -- quality: the in-process scoring of scripts/eval_realcopy.py ------------------------------
 
 
-def _eval_module() -> ModuleType:
-    path = ROOT / "scripts" / "eval_realcopy.py"
-    spec = importlib.util.spec_from_file_location("copydesk_eval_realcopy", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @contextlib.contextmanager
 def _ruleset_swapped(ruleset: Any) -> Iterator[None]:
     """`run_in_process` loads the ruleset itself: hand it ours."""
@@ -784,14 +771,13 @@ def _ruleset_swapped(ruleset: Any) -> Iterator[None]:
 
 
 def quality(cases_path: Path, ruleset: Any, sample: int = 0) -> dict[str, Any]:
-    ev = _eval_module()
-    cases, residue_ok = ev.load_cases(cases_path, sample)
+    cases, residue_ok = eval_realcopy.load_cases(cases_path, sample)
     args = argparse.Namespace(score=SHARED / "eval" / "score.py", cases=cases_path)
     with _ruleset_swapped(ruleset):
         started = time.perf_counter()
-        summary, result = ev.run_in_process(args, cases, residue_ok)
+        summary, result = eval_realcopy.run_in_process(args, cases, residue_ok)
         seconds = time.perf_counter() - started
-    lines = ev.breakdown(cases, result)
+    lines = eval_realcopy.breakdown(cases, result)
     kinds = {}
     for line in lines:
         got = re.match(r"\s+(\w+)\s+([\d.]+)\s+\((\d+)/(\d+)\)", line)
@@ -834,13 +820,6 @@ def examples(reader: ReadingModel) -> tuple[int, int, list[str]]:
 
 
 # -- cost -------------------------------------------------------------------------------------
-
-STORY_DATE = date(2025, 7, 29)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def warm_times(
@@ -946,6 +925,15 @@ def process_runs(argv: list[str], runs: int) -> dict[str, Any]:
     }
 
 
+def _percentiles(wall: list[float], cpu: list[float]) -> dict[str, float]:
+    """p50 and p99 of wall and CPU time, in milliseconds."""
+    return {
+        f"{prefix}p{q}_ms": percentile(values, q / 100) * 1e3
+        for prefix, values in (("", wall), ("cpu_", cpu))
+        for q in (50, 99)
+    }
+
+
 def cost(args: argparse.Namespace) -> dict[str, Any]:
     from bot.engine import load_ruleset
 
@@ -954,8 +942,7 @@ def cost(args: argparse.Namespace) -> dict[str, Any]:
     readers = {"curated": ruleset, "spacy": spacy_ruleset(ruleset, nlp)}
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     seed_articles = [(p.read_text(encoding="utf-8"), STORY_DATE) for p in seeds]
-    ev = _eval_module()
-    cases, _ = ev.load_cases(CASE_SETS["realcopy-dev"], 0)
+    cases, _ = eval_realcopy.load_cases(CASE_SETS["realcopy-dev"], 0)
     # untouched real articles at their own dates, and the same articles with one injected
     # error each (where the reader has something to read)
     clean = [c for c in cases if c["id"].endswith("-clean") and c.get("text") and c.get("date")]
@@ -981,12 +968,7 @@ def cost(args: argparse.Namespace) -> dict[str, Any]:
             if name == "spacy":
                 rs.reading.sentences_parsed = 0
             wall, cpu = warm_times(rs, articles, runs)
-            out[name][set_name] = {
-                "p50_ms": percentile(wall, 0.5) * 1e3,
-                "p99_ms": percentile(wall, 0.99) * 1e3,
-                "cpu_p50_ms": percentile(cpu, 0.5) * 1e3,
-                "cpu_p99_ms": percentile(cpu, 0.99) * 1e3,
-            }
+            out[name][set_name] = _percentiles(wall, cpu)
             if name == "spacy":
                 parsed = rs.reading.sentences_parsed
                 out[name][set_name]["parsed_per_article"] = parsed / (len(articles) * runs + 5)
@@ -994,12 +976,7 @@ def cost(args: argparse.Namespace) -> dict[str, Any]:
     out["proselint"] = {}
     for set_name, (_articles, runs) in sets.items():
         wall, cpu = proselint_times(texts[set_name], max(1, runs // 5))
-        out["proselint"][set_name] = {
-            "p50_ms": percentile(wall, 0.5) * 1e3,
-            "p99_ms": percentile(wall, 0.99) * 1e3,
-            "cpu_p50_ms": percentile(cpu, 0.5) * 1e3,
-            "cpu_p99_ms": percentile(cpu, 0.99) * 1e3,
-        }
+        out["proselint"][set_name] = _percentiles(wall, cpu)
     # whole processes on one article (the last seed, as `make bench` does)
     article = str(seeds[-1])
     me = [sys.executable, str(Path(__file__).resolve()), "--one-check"]
@@ -1030,7 +1007,6 @@ def main() -> int:
     ap.add_argument("--readers", nargs="+", default=["curated", "spacy"])
     ap.add_argument("--sample", type=int, default=0, help="about N cases per set (iteration)")
     ap.add_argument("--runs", type=int, default=30, help="warm runs over the seed articles")
-    ap.add_argument("--real-articles", type=int, default=500, help="untouched real articles timed")
     ap.add_argument("--process-runs", type=int, default=7)
     ap.add_argument("--diff", type=Path, help="write each reader's misses and false flags here")
     ap.add_argument("--json", type=Path, help="write every figure here")
