@@ -31,6 +31,9 @@ class DateParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 class PastEventParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     max_days_ahead_without_year: int = 60  # beyond this a yearless date is probably last year
+    # sentences that are not the story's own telling: a photo gallery's captions, added to the
+    # page as events went on ("Hide Caption 45 of 168 Photos: ... on Sunday, May 4")
+    not_in: list[str] = []
 
 
 def _real(mention: DateMention, year: int) -> date | None:
@@ -148,9 +151,12 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: PastEventParams = rule.params
     story = ctx.document.story_date
     text = ctx.document.text
+    not_in = [re.compile(pattern) for pattern in p.not_in]
     for m in ctx.analysis.dates:
         day = _real(m, m.year or story.year)
         if day is None or day <= story:
+            continue
+        if not_in and any(x.search(ctx.document.sentence_at(m.start).text) for x in not_in):
             continue
         if m.year is None and (day - story).days > p.max_days_ahead_without_year:
             continue
@@ -192,9 +198,18 @@ WEEKDAY_DATE = CheckKind(
 IMPOSSIBLE_DATE = CheckKind(
     "impossible-date", DateParams, frozenset({"written", "month", "days", "year"}), run=_impossible
 )
+def _validate_past_event(params: PastEventParams) -> None:
+    for pattern in params.not_in:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression in not_in {pattern!r}: {exc}") from exc
+
+
 PAST_EVENT_AFTER_STORY = CheckKind(
     "past-event-after-story-date",
     PastEventParams,
     frozenset({"written", "verb", "date", "story_date"}),
     run=_past_after_story,
+    validate=_validate_past_event,
 )
