@@ -198,6 +198,8 @@ WEEKDAY_DATE = CheckKind(
 IMPOSSIBLE_DATE = CheckKind(
     "impossible-date", DateParams, frozenset({"written", "month", "days", "year"}), run=_impossible
 )
+
+
 def _validate_past_event(params: PastEventParams) -> None:
     for pattern in params.not_in:
         try:
