@@ -194,11 +194,18 @@ _OUTLET_AFTER = re.compile(r",\s+(?:[A-Z]{2,}(?:\s+[A-Z]{2,})*|The(?:\s+[A-Z]\w+
 _BY_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Written by|Reporting by)\s+$")
 
 
+# "Associated Press writers Jane Roe and John Doe contributed to this report."
+_CONTRIBUTORS = re.compile(r"\bcontributed(?: reporting| to this (?:report|story|article))\b")
+
+
 def _byline(text: str, run: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, run.start()) + 1
     line_end = text.find("\n", run.end())
     rest = text[run.end() : len(text) if line_end < 0 else line_end]
-    return bool(_OUTLET_AFTER.match(rest)) or bool(
-        _BY_BEFORE.search(text[max(0, run.start() - 20) : run.start()])
+    return (
+        bool(_OUTLET_AFTER.match(rest))
+        or bool(_BY_BEFORE.search(text[max(0, run.start() - 20) : run.start()]))
+        or bool(_CONTRIBUTORS.search(text, line_start, len(text) if line_end < 0 else line_end))
     )
 
 

@@ -39,6 +39,9 @@ class OfficeholderParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True
 class AdministrationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     words: list[str]  # "administration", "White House", "government"
     groups: list[OfficeGroup]  # whose office the word stands for
+    # offices whose holder still heads a government in copy ("Erdogan's government" once he
+    # became president, "Putin's government")
+    also_led_by: list[OfficeGroup] = []
 
 
 def _name(kb: KnowledgeBase, person: str) -> str:
@@ -231,6 +234,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     words = "|".join(re.escape(w) for w in sorted(p.words, key=len, reverse=True))
     follows = re.compile(rf"(?:['’]s)?\s+(?P<word>{words})\b", re.IGNORECASE)
     groups = set(p.groups)
+    also = set(p.also_led_by)
     for hit in analysis.name_hits:
         after = follows.match(text, hit.end)
         if not after:
@@ -250,7 +254,14 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 for t in kb.terms_of(person)
                 if kb.offices[t.office].group in groups and t.role is not Role.ELECT
             ]
-            if any(t.may_hold(day) for t in terms) or _in_transition(terms, day):
+            if (
+                any(t.may_hold(day) for t in terms)
+                or _in_transition(terms, day)
+                or any(
+                    kb.offices[t.office].group in also and t.may_hold(day)
+                    for t in kb.terms_of(person)
+                )
+            ):
                 break
             covered = [t for t in terms if kb.covered(t.office, day)]
             if not covered:

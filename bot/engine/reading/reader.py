@@ -374,14 +374,15 @@ class ReadingModel:
                 hit = None if role else self._modifier_cue(lowered)
                 if hit is not None:
                     return token.start(), _decided(hit, word)
-                return token.start(), None
+                # "a former staffer in the Clinton administration"
+                return token.start(), self._former_relation(text, token.start(), floor)
             hit = self._modifier_cue(lowered) or next(
                 (c for part in lowered.split("-")[:-1] if (c := self._modifier_cue(part))), None
             )  # "then-incumbent Sen.", "future-Senate Minority Leader"
             if hit is not None:
                 return token.start(), _decided(hit, word)
             if lowered in _DETERMINERS:
-                return token.start(), None
+                return token.start(), self._former_relation(text, token.start(), floor)
             np_internal = (
                 word[:1].isupper()
                 or "-" in word
@@ -407,7 +408,7 @@ class ReadingModel:
         words = scope.words(text, max(floor, np_start - 60), np_start)
         if not words or words[-1].group(0).lower() not in _RELATIONS:
             return None
-        for token in reversed(words[-6:-1]):
+        for token in reversed(words[-9:-1]):
             if text[token.end() : words[-1].start()].count(",") or (
                 scope.is_verb(token.group(0), self.lexicon)
             ):
