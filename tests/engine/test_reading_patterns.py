@@ -157,6 +157,15 @@ CASES = [
         False,
         None,
     ),
+    # a possessed role with a name set off by commas: the role's verb dates the title
+    (
+        date(2019, 1, 10),
+        LEDE + "President Barack Obama's attorney general nominee, William Barr, is assuring "
+        "senators that he will not interfere.",
+        "President Barack Obama",
+        True,
+        "present-verb",
+    ),
     # 6. a year qualifies its own phrase
     (
         date(2025, 7, 28),

@@ -242,6 +242,10 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+")
 
 
+_POSSESSED_WORDS = 4
+_APPOSITIVE = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+")
+
+
 def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """The verb group that follows a subject ending at `end`: skips a possessive noun phrase
     ("Biden's spokesman"), a party tag ("(R-Ky.)"), an appositive or relative clause between
@@ -267,12 +271,18 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
         # "President Obama's job approval numbers are surging": the possessed noun phrase is the
         # subject; its verb is the first word that can only be a verb
         tokens = list(_WORD.finditer(text, possessive.end(), limit))
-        while i < min(4, len(tokens)) and not is_verb(tokens[i].group(0), lexicon):
+        while i < min(_POSSESSED_WORDS, len(tokens)) and not is_verb(tokens[i].group(0), lexicon):
             following = (
                 text[tokens[i].end() : tokens[i + 1].start()] if i + 1 < len(tokens) else "."
             )
             if any(c in following for c in ",;:.!?"):
-                return None  # the noun phrase ends before any verb
+                # "Obama's nominee, William Barr, is assuring": a name set off by commas
+                appositive = _APPOSITIVE.match(text, tokens[i].end(), limit)
+                if appositive is None or tokens[i].group(0).lower() not in lexicon.role_nouns:
+                    return None  # the noun phrase ends before any verb
+                tokens = list(_WORD.finditer(text, appositive.end(), limit))
+                i = 0
+                continue
             i += 1
     while i < min(2, len(tokens)) and tokens[i].group(0).lower() in lexicon.role_nouns:
         i += 1  # "Biden administration officials said": the mention premodifies the subject
