@@ -173,12 +173,20 @@ def verbs_in(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.Match
     previous = ""
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
-        if is_verb(word, lexicon) or (
-            previous in _PRONOUNS and verb_class(word, lexicon) is VerbClass.PRESENT
+        adjective = previous in _BEFORE_ADJECTIVES and word.lower().endswith("ed")
+        if not adjective and (
+            is_verb(word, lexicon)
+            or (previous in _PRONOUNS and verb_class(word, lexicon) is VerbClass.PRESENT)
         ):
             found.append(m)
         previous = word.lower()
     return found
+
+
+# after these an -ed word describes a noun ("of registered voters", "the elected officials")
+_BEFORE_ADJECTIVES = frozenset(
+    "of the a an his her their its our these those some many most all few several".split()
+)
 
 
 _NON_FINITE = frozenset({"be", "been", "being"})
