@@ -1,239 +1,40 @@
 """Countries of the Wikidata snapshots: QID -> ISO 3166-1 alpha-2, names and adjectives.
 
-The table covers every country QID in the two snapshot files. Entities without an ISO code
-(breakaway states, sub-national units, duplicate historical items) are listed in `NOT_COUNTRIES`
-and skipped. Kosovo uses XK, the user-assigned code the EU and IMF use.
-
-Adjectives are the demonym and the possessive ("Kenyan", "Kenya's"); an adjective shared by two
-countries ("Congolese", "Dominican" for Dominica) is left out of the one it would mislead about.
+The tables are data (`countries.yaml` beside this module): every country QID in the two snapshot
+files, the items that are no country (breakaway states, sub-national units, duplicate historical
+items: skipped), the jurisdictions the KB curates by hand (only their people and terms are
+imported), and each country's name and adjectives.
 """
 
 from __future__ import annotations
 
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _load() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("countries.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+_DATA = _load()
+
 # Wikidata country item -> ISO code.
-COUNTRY_QIDS: dict[str, str] = {
-    "Q889": "AF", "Q427941": "AF", "Q30747910": "AF", "Q222": "AL", "Q262": "DZ", "Q228": "AD",
-    "Q916": "AO", "Q781": "AG", "Q414": "AR", "Q399": "AM", "Q408": "AU", "Q40": "AT",
-    "Q227": "AZ", "Q398": "BH", "Q902": "BD", "Q244": "BB", "Q184": "BY", "Q31": "BE",
-    "Q242": "BZ", "Q962": "BJ", "Q917": "BT", "Q750": "BO", "Q225": "BA", "Q963": "BW",
-    "Q155": "BR", "Q921": "BN", "Q219": "BG", "Q965": "BF", "Q967": "BI", "Q424": "KH",
-    "Q1009": "CM", "Q16": "CA", "Q1011": "CV", "Q929": "CF", "Q657": "TD", "Q298": "CL",
-    "Q739": "CO", "Q970": "KM", "Q800": "CR", "Q224": "HR", "Q241": "CU", "Q229": "CY",
-    "Q213": "CZ", "Q756617": "DK", "Q35": "DK", "Q974": "CD", "Q977": "DJ", "Q784": "DM",
-    "Q786": "DO", "Q574": "TL", "Q736": "EC", "Q79": "EG", "Q792": "SV", "Q983": "GQ",
-    "Q986": "ER", "Q191": "EE", "Q1050": "SZ", "Q115": "ET", "Q702": "FM", "Q712": "FJ",
-    "Q33": "FI", "Q142": "FR", "Q1000": "GA", "Q230": "GE", "Q183": "DE", "Q117": "GH",
-    "Q41": "GR", "Q769": "GD", "Q774": "GT", "Q1006": "GN", "Q1007": "GW", "Q734": "GY",
-    "Q790": "HT", "Q783": "HN", "Q28": "HU", "Q189": "IS", "Q668": "IN", "Q252": "ID",
-    "Q794": "IR", "Q796": "IQ", "Q27": "IE", "Q801": "IL", "Q38": "IT", "Q1008": "CI",
-    "Q766": "JM", "Q17": "JP", "Q810": "JO", "Q232": "KZ", "Q114": "KE", "Q29999": "NL",
-    "Q710": "KI", "Q1246": "XK", "Q817": "KW", "Q813": "KG", "Q819": "LA", "Q211": "LV",
-    "Q822": "LB", "Q1013": "LS", "Q1014": "LR", "Q1016": "LY", "Q347": "LI", "Q37": "LT",
-    "Q32": "LU", "Q1019": "MG", "Q1020": "MW", "Q833": "MY", "Q826": "MV", "Q912": "ML",
-    "Q233": "MT", "Q709": "MH", "Q1025": "MR", "Q1027": "MU", "Q96": "MX", "Q217": "MD",
-    "Q235": "MC", "Q711": "MN", "Q236": "ME", "Q1028": "MA", "Q1029": "MZ", "Q836": "MM",
-    "Q1030": "NA", "Q697": "NR", "Q837": "NP", "Q664": "NZ", "Q811": "NI", "Q1032": "NE",
-    "Q1033": "NG", "Q423": "KP", "Q221": "MK", "Q20": "NO", "Q842": "OM", "Q843": "PK",
-    "Q695": "PW", "Q219060": "PS", "Q804": "PA", "Q691": "PG", "Q733": "PY", "Q148": "CN",
-    "Q419": "PE", "Q928": "PH", "Q36": "PL", "Q45": "PT", "Q846": "QA", "Q971": "CG",
-    "Q218": "RO", "Q159": "RU", "Q1037": "RW", "Q763": "KN", "Q760": "LC", "Q757": "VC",
-    "Q683": "WS", "Q238": "SM", "Q851": "SA", "Q1041": "SN", "Q403": "RS", "Q1042": "SC",
-    "Q1044": "SL", "Q334": "SG", "Q214": "SK", "Q215": "SI", "Q685": "SB", "Q1045": "SO",
-    "Q258": "ZA", "Q884": "KR", "Q958": "SS", "Q29": "ES", "Q854": "LK", "Q1049": "SD",
-    "Q730": "SR", "Q34": "SE", "Q39": "CH", "Q858": "SY", "Q1039": "ST", "Q865": "TW",
-    "Q863": "TJ", "Q924": "TZ", "Q869": "TH", "Q778": "BS", "Q1005": "GM", "Q945": "TG",
-    "Q678": "TO", "Q754": "TT", "Q948": "TN", "Q43": "TR", "Q874": "TM", "Q672": "TV",
-    "Q1036": "UG", "Q212": "UA", "Q878": "AE", "Q145": "GB", "Q124653007": "GB", "Q30": "US",
-    "Q77": "UY", "Q265": "UZ", "Q686": "VU", "Q237": "VA", "Q717": "VE", "Q881": "VN",
-    "Q805": "YE", "Q953": "ZM", "Q954": "ZW",
-}  # fmt: skip
+COUNTRY_QIDS: dict[str, str] = dict(_DATA["country_qids"])
 
 # Items in the snapshots that are not ISO 3166-1 countries (or duplicate one under another item).
-NOT_COUNTRIES: dict[str, str] = {
-    "Q138837": "Catalan Republic",
-    "Q16150196": "Donetsk People's Republic",
-    "Q114334914": "Donetsk People's Republic",
-    "Q16746854": "Luhansk People's Republic",
-    "Q31354462": "Republic of Abkhazia",
-    "Q244165": "Republic of Artsakh",
-    "Q11196": "Republika Srpska",
-    "Q444912": "Romanian Old Kingdom (a mislabelled duplicate of Romania's rows)",
-    "Q40362": "Sahrawi Arab Democratic Republic",
-    "Q170462": "Sarawak",
-    "Q34754": "Somaliland",
-    "Q23427": "South Ossetia",
-    "Q907112": "Transnistria",
-    "Q23681": "Turkish Republic of Northern Cyprus",
-}
+NOT_COUNTRIES: dict[str, str] = dict(_DATA["not_countries"])
 
 # Jurisdictions another part of the KB writes by hand: the US and its states, the G20, the EU
-# and its members, NATO, five more countries and the international bodies. Only people and
-# terms are imported for these; their jurisdictions and offices are hand-curated.
-_G20 = "AR AU BR CA CN FR DE IN ID IT JP KR MX RU SA ZA TR GB US EU"
-_EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
-_NATO = "AL CA IS ME MK NO TR GB US"
-_MORE = "UA IL IR TW KP"
-_BODIES = "EU UN NATO IMF WB WTO ECB VA"
-CURATED: frozenset[str] = frozenset(" ".join((_G20, _EU, _NATO, _MORE, _BODIES)).split())
+# and its members, NATO, five more countries and the international bodies.
+CURATED: frozenset[str] = frozenset(
+    code for group in _DATA["curated"].values() for code in str(group).split()
+)
 
-# ISO code -> (name, adjectives) for every country outside the curated scope.
+# ISO code -> (English name, adjectives)
 COUNTRY_INFO: dict[str, tuple[str, tuple[str, ...]]] = {
-    "AD": ("Andorra", ("Andorran", "Andorra's")),
-    "AE": (
-        "United Arab Emirates",
-        ("Emirati", "UAE", "the UAE's", "UAE's", "United Arab Emirates'"),
-    ),
-    "AF": ("Afghanistan", ("Afghan", "Afghanistan's")),
-    "AG": ("Antigua and Barbuda", ("Antiguan", "Antigua and Barbuda's", "Antigua's")),
-    "AM": ("Armenia", ("Armenian", "Armenia's")),
-    "AO": ("Angola", ("Angolan", "Angola's")),
-    "AZ": ("Azerbaijan", ("Azerbaijani", "Azeri", "Azerbaijan's")),
-    "BA": ("Bosnia and Herzegovina", ("Bosnian", "Bosnia's", "Bosnia and Herzegovina's")),
-    "BB": ("Barbados", ("Barbadian", "Barbados'")),
-    "BD": ("Bangladesh", ("Bangladeshi", "Bangladesh's")),
-    "BF": ("Burkina Faso", ("Burkinabe", "Burkina Faso's")),
-    "BH": ("Bahrain", ("Bahraini", "Bahrain's")),
-    "BI": ("Burundi", ("Burundian", "Burundi's")),
-    "BJ": ("Benin", ("Beninese", "Benin's")),
-    "BN": ("Brunei", ("Bruneian", "Brunei's")),
-    "BO": ("Bolivia", ("Bolivian", "Bolivia's")),
-    "BS": ("Bahamas", ("Bahamian", "Bahamas'")),
-    "BT": ("Bhutan", ("Bhutanese", "Bhutan's")),
-    "BW": ("Botswana", ("Botswanan", "Botswana's")),
-    "BY": ("Belarus", ("Belarusian", "Belarus'")),
-    "BZ": ("Belize", ("Belizean", "Belize's")),
-    "CD": (
-        "Democratic Republic of the Congo",
-        ("DR Congo's", "DRC's", "Democratic Republic of the Congo's", "Congo-Kinshasa's"),
-    ),
-    "CF": ("Central African Republic", ("Central African", "Central African Republic's")),
-    "CG": (
-        "Republic of the Congo",
-        ("Republic of the Congo's", "Congo-Brazzaville's", "Congo Republic's"),
-    ),
-    "CH": ("Switzerland", ("Swiss", "Switzerland's")),
-    "CI": ("Ivory Coast", ("Ivorian", "Ivory Coast's", "Côte d'Ivoire's", "Cote d'Ivoire's")),
-    "CL": ("Chile", ("Chilean", "Chile's")),
-    "CM": ("Cameroon", ("Cameroonian", "Cameroon's")),
-    "CO": ("Colombia", ("Colombian", "Colombia's")),
-    "CR": ("Costa Rica", ("Costa Rican", "Costa Rica's")),
-    "CU": ("Cuba", ("Cuban", "Cuba's")),
-    "CV": ("Cape Verde", ("Cape Verdean", "Cape Verde's", "Cabo Verde's")),
-    "DJ": ("Djibouti", ("Djiboutian", "Djibouti's")),
-    "DM": ("Dominica", ("Dominica's",)),
-    "DO": ("Dominican Republic", ("Dominican", "Dominican Republic's")),
-    "DZ": ("Algeria", ("Algerian", "Algeria's")),
-    "EC": ("Ecuador", ("Ecuadorian", "Ecuador's")),
-    "EG": ("Egypt", ("Egyptian", "Egypt's")),
-    "ER": ("Eritrea", ("Eritrean", "Eritrea's")),
-    "ET": ("Ethiopia", ("Ethiopian", "Ethiopia's")),
-    "FJ": ("Fiji", ("Fijian", "Fiji's")),
-    "FM": ("Micronesia", ("Micronesian", "Micronesia's")),
-    "GA": ("Gabon", ("Gabonese", "Gabon's")),
-    "GD": ("Grenada", ("Grenadian", "Grenada's")),
-    "GE": ("Georgia", ("Georgian", "Georgia's")),
-    "GH": ("Ghana", ("Ghanaian", "Ghana's")),
-    "GM": ("Gambia", ("Gambian", "Gambia's")),
-    "GN": ("Guinea", ("Guinean", "Guinea's")),
-    "GQ": ("Equatorial Guinea", ("Equatorial Guinean", "Equatoguinean", "Equatorial Guinea's")),
-    "GT": ("Guatemala", ("Guatemalan", "Guatemala's")),
-    "GW": ("Guinea-Bissau", ("Bissau-Guinean", "Guinea-Bissau's")),
-    "GY": ("Guyana", ("Guyanese", "Guyana's")),
-    "HN": ("Honduras", ("Honduran", "Honduras'")),
-    "HT": ("Haiti", ("Haitian", "Haiti's")),
-    "IQ": ("Iraq", ("Iraqi", "Iraq's")),
-    "JM": ("Jamaica", ("Jamaican", "Jamaica's")),
-    "JO": ("Jordan", ("Jordanian", "Jordan's")),
-    "KE": ("Kenya", ("Kenyan", "Kenya's")),
-    "KG": ("Kyrgyzstan", ("Kyrgyz", "Kyrgyzstan's")),
-    "KH": ("Cambodia", ("Cambodian", "Cambodia's")),
-    "KI": ("Kiribati", ("Kiribati's",)),
-    "KM": ("Comoros", ("Comorian", "Comoros'")),
-    "KN": ("Saint Kitts and Nevis", ("Kittitian", "Saint Kitts and Nevis'", "St Kitts and Nevis'")),
-    "KW": ("Kuwait", ("Kuwaiti", "Kuwait's")),
-    "KZ": ("Kazakhstan", ("Kazakh", "Kazakhstan's")),
-    "LA": ("Laos", ("Lao", "Laotian", "Laos'")),
-    "LB": ("Lebanon", ("Lebanese", "Lebanon's")),
-    "LC": ("Saint Lucia", ("Saint Lucian", "Saint Lucia's", "St Lucia's")),
-    "LI": ("Liechtenstein", ("Liechtenstein's",)),
-    "LK": ("Sri Lanka", ("Sri Lankan", "Sri Lanka's")),
-    "LR": ("Liberia", ("Liberian", "Liberia's")),
-    "LS": ("Lesotho", ("Lesotho's",)),
-    "LY": ("Libya", ("Libyan", "Libya's")),
-    "MA": ("Morocco", ("Moroccan", "Morocco's")),
-    "MC": ("Monaco", ("Monegasque", "Monaco's")),
-    "MD": ("Moldova", ("Moldovan", "Moldova's")),
-    "MG": ("Madagascar", ("Malagasy", "Madagascar's")),
-    "MH": ("Marshall Islands", ("Marshallese", "Marshall Islands'")),
-    "ML": ("Mali", ("Malian", "Mali's")),
-    "MM": ("Myanmar", ("Burmese", "Myanmar's")),
-    "MN": ("Mongolia", ("Mongolian", "Mongolia's")),
-    "MR": ("Mauritania", ("Mauritanian", "Mauritania's")),
-    "MU": ("Mauritius", ("Mauritian", "Mauritius'")),
-    "MV": ("Maldives", ("Maldivian", "Maldives'")),
-    "MW": ("Malawi", ("Malawian", "Malawi's")),
-    "MY": ("Malaysia", ("Malaysian", "Malaysia's")),
-    "MZ": ("Mozambique", ("Mozambican", "Mozambique's")),
-    "NA": ("Namibia", ("Namibian", "Namibia's")),
-    "NE": ("Niger", ("Nigerien", "Niger's")),
-    "NG": ("Nigeria", ("Nigerian", "Nigeria's")),
-    "NI": ("Nicaragua", ("Nicaraguan", "Nicaragua's")),
-    "NP": ("Nepal", ("Nepali", "Nepalese", "Nepal's")),
-    "NR": ("Nauru", ("Nauruan", "Nauru's")),
-    "NZ": ("New Zealand", ("New Zealand's",)),
-    "OM": ("Oman", ("Omani", "Oman's")),
-    "PA": ("Panama", ("Panamanian", "Panama's")),
-    "PE": ("Peru", ("Peruvian", "Peru's")),
-    "PG": ("Papua New Guinea", ("Papua New Guinean", "Papua New Guinea's", "PNG's")),
-    "PH": ("Philippines", ("Philippine", "Filipino", "Philippines'")),
-    "PK": ("Pakistan", ("Pakistani", "Pakistan's")),
-    "PS": ("Palestine", ("Palestinian", "Palestine's")),
-    "PW": ("Palau", ("Palauan", "Palau's")),
-    "PY": ("Paraguay", ("Paraguayan", "Paraguay's")),
-    "QA": ("Qatar", ("Qatari", "Qatar's")),
-    "RS": ("Serbia", ("Serbian", "Serbia's")),
-    "RW": ("Rwanda", ("Rwandan", "Rwanda's")),
-    "SB": ("Solomon Islands", ("Solomon Islands'",)),
-    "SC": ("Seychelles", ("Seychellois", "Seychelles'")),
-    "SD": ("Sudan", ("Sudanese", "Sudan's")),
-    "SG": ("Singapore", ("Singaporean", "Singapore's")),
-    "SL": ("Sierra Leone", ("Sierra Leonean", "Sierra Leone's")),
-    "SM": ("San Marino", ("Sammarinese", "San Marino's")),
-    "SN": ("Senegal", ("Senegalese", "Senegal's")),
-    "SO": ("Somalia", ("Somali", "Somalia's")),
-    "SR": ("Suriname", ("Surinamese", "Suriname's")),
-    "SS": ("South Sudan", ("South Sudanese", "South Sudan's")),
-    "ST": (
-        "São Tomé and Príncipe",
-        ("São Toméan", "São Tomé and Príncipe's", "Sao Tome and Principe's"),
-    ),
-    "SV": ("El Salvador", ("Salvadoran", "El Salvador's")),
-    "SY": ("Syria", ("Syrian", "Syria's")),
-    "SZ": ("Eswatini", ("Swazi", "Eswatini's")),
-    "TD": ("Chad", ("Chadian", "Chad's")),
-    "TG": ("Togo", ("Togolese", "Togo's")),
-    "TH": ("Thailand", ("Thai", "Thailand's")),
-    "TJ": ("Tajikistan", ("Tajik", "Tajikistan's")),
-    "TL": ("Timor-Leste", ("Timorese", "East Timorese", "Timor-Leste's", "East Timor's")),
-    "TM": ("Turkmenistan", ("Turkmen", "Turkmenistan's")),
-    "TN": ("Tunisia", ("Tunisian", "Tunisia's")),
-    "TO": ("Tonga", ("Tongan", "Tonga's")),
-    "TT": ("Trinidad and Tobago", ("Trinidadian", "Trinidad and Tobago's")),
-    "TV": ("Tuvalu", ("Tuvaluan", "Tuvalu's")),
-    "TZ": ("Tanzania", ("Tanzanian", "Tanzania's")),
-    "UG": ("Uganda", ("Ugandan", "Uganda's")),
-    "UY": ("Uruguay", ("Uruguayan", "Uruguay's")),
-    "UZ": ("Uzbekistan", ("Uzbek", "Uzbekistan's")),
-    "VC": (
-        "Saint Vincent and the Grenadines",
-        ("Vincentian", "Saint Vincent and the Grenadines'", "St Vincent's"),
-    ),
-    "VE": ("Venezuela", ("Venezuelan", "Venezuela's")),
-    "VN": ("Vietnam", ("Vietnamese", "Vietnam's")),
-    "VU": ("Vanuatu", ("Ni-Vanuatu", "Vanuatu's")),
-    "WS": ("Samoa", ("Samoan", "Samoa's")),
-    "XK": ("Kosovo", ("Kosovar", "Kosovan", "Kosovo's")),
-    "YE": ("Yemen", ("Yemeni", "Yemen's")),
-    "ZM": ("Zambia", ("Zambian", "Zambia's")),
-    "ZW": ("Zimbabwe", ("Zimbabwean", "Zimbabwe's")),
-}  # fmt: skip
+    code: (entry["name"], tuple(entry["adjectives"])) for code, entry in _DATA["countries"].items()
+}
