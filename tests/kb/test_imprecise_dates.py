@@ -229,3 +229,10 @@ def test_bundled_kb_does_not_name_the_predecessor(
 def test_bundled_kb_is_silent_on_the_successors(bundled: Ruleset, day: date, text: str) -> None:
     document = load_document(text, name="story.txt", story_date=day, today=day)
     assert [(f.rule, f.quote) for f in check(document, bundled)] == []
+
+
+def test_a_head_the_source_does_not_name_is_unknown_not_nobody(bundled: Ruleset) -> None:
+    """Burkina Faso's snapshots list its junta leader as an unlabelled "military leader" after
+    the January 2022 coup: the KB cannot say who was president, and must not say "nobody"."""
+    (found,) = answer(bundled.knowledge, "President of Burkina Faso", date(2024, 6, 1))
+    assert found.answer is Answer.UNKNOWN, found
