@@ -385,6 +385,9 @@ def _combine(kept_draft: _Draft, other_draft: _Draft) -> _Draft:
             else FuzzyDate.between(earliest, other.end.latest)
         )
         end_from = other_draft.end_from
+        # the source that saw the end vouches for the term up to it ("Bondi ... to 2026-04"
+        # from a list complete to 2026-04-20: surely in office in July 2025)
+        known_to = max(kept.known_to, other.known_to)
     elif kept.end is not None and other.end is not None and _agree(kept.end, other.end):
         end_from = _dedupe(end_from + other_draft.end_from)
     start_from = kept_draft.start_from
