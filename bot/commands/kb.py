@@ -158,12 +158,22 @@ def run_stats(args: argparse.Namespace) -> int:
     index = _index(args)
     kb = index.kb
     rows = [r for r in stats(index) if not args.group or r[0] == args.group]
+    header = (
+        f"{'group':<20} {'jurisdiction':<16} {'offices':>7} {'terms':>6}  {'complete from':<13}"
+    )
     if args.by == "group":
-        rows = _by_group(rows)
-    header = f"{'group':<20} {'jurisdiction':<16} {'offices':>7} {'terms':>6}"
-    print(f"{header}  {'complete from':<13} as of")
-    for group, jurisdiction, offices, terms, start, end in rows:
-        print(f"{group:<20} {jurisdiction:<16} {offices:>7} {terms:>6}  {start:<13} {end}")
+        # a group is complete only as far as its least fresh jurisdiction: "all to" is that
+        # date, "newest" the freshest jurisdiction's
+        print(f"{header} {'all to':<11} newest")
+        for group, jurisdictions, offices, terms, start, oldest, newest in _by_group(rows):
+            print(
+                f"{group:<20} {jurisdictions:<16} {offices:>7} {terms:>6}  {start:<13} "
+                f"{oldest:<11} {newest}"
+            )
+    else:
+        print(f"{header} as of")
+        for group, jurisdiction, offices, terms, start, end in rows:
+            print(f"{group:<20} {jurisdiction:<16} {offices:>7} {terms:>6}  {start:<13} {end}")
     total_terms = sum(len(t) for t in kb.terms_by_office.values())
     print(
         f"\n{len(kb.people)} people, {len(kb.offices)} offices, {total_terms} terms, "
@@ -177,13 +187,14 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def _by_group(
     rows: list[tuple[str, str, int, int, str, str]],
-) -> list[tuple[str, str, int, int, str, str]]:
-    """Fold jurisdictions: offices and terms summed, earliest coverage, latest as-of date."""
-    out: dict[str, tuple[str, str, int, int, str, str]] = {}
+) -> list[tuple[str, str, int, int, str, str, str]]:
+    """Fold jurisdictions: offices and terms summed, earliest coverage, and the oldest and the
+    newest as-of date (the group is complete to the oldest)."""
+    out: dict[str, tuple[str, str, int, int, str, str, str]] = {}
     for group, _j, offices, terms, start, end in rows:
         old = out.get(group)
         if old is None:
-            out[group] = (group, "1 jurisdiction", offices, terms, start, end)
+            out[group] = (group, "1 jurisdiction", offices, terms, start, end, end)
         else:
             count = int(old[1].split()[0]) + 1
             out[group] = (
@@ -192,7 +203,8 @@ def _by_group(
                 old[2] + offices,
                 old[3] + terms,
                 min(old[4], start),
-                max(old[5], end),
+                min(old[5], end),
+                max(old[6], end),
             )
     return list(out.values())
 
