@@ -22,7 +22,9 @@ from bot.engine.rules import LoadedRule
 from bot.kb.model import OfficeGroup
 from bot.text.fold import fold
 
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+# a period inside a word only in initials and abbreviations ("U.S.", "Jr."), never between a
+# word and the next sentence glued on by a scraper ("Boenher.CNN anchor ...")
+_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w'’-]|(?<![a-z])\.|\.(?![A-Z]))*"
 _PARTICLE = r"(?:von der|van der|von|van|de la|de|da|dos|das|du|bin|al|el|der|den|ter|le|la|di|del)"
 _RUN = re.compile(rf"{_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{_WORD})+")
 
