@@ -370,7 +370,8 @@ def _agree(a: FuzzyDate, b: FuzzyDate) -> bool:
 
 def _combine(kept_draft: _Draft, other_draft: _Draft) -> _Draft:
     """`kept` comes from the higher-priority source; `other` may know more about the end: an
-    end after what `kept`'s source vouches for, or, for a term both leave open, a later
+    end after what `kept`'s source vouches for (and with it `other`'s horizon: the holder was
+    in office until that end, as far as `other` knows), or, for a term both leave open, a later
     horizon. An end `other` only bounds ("between 2024-10-24 and 2026") is narrowed by what
     `kept` vouches for: the holder was still in office on `kept`'s `known_to`."""
     kept, other = kept_draft.term, other_draft.term
@@ -385,6 +386,7 @@ def _combine(kept_draft: _Draft, other_draft: _Draft) -> _Draft:
             else FuzzyDate.between(earliest, other.end.latest)
         )
         end_from = other_draft.end_from
+        known_to = max(kept.known_to, other.known_to)  # `other` vouches for the term up to its end
     elif kept.end is not None and other.end is not None and _agree(kept.end, other.end):
         end_from = _dedupe(end_from + other_draft.end_from)
     start_from = kept_draft.start_from

@@ -91,3 +91,31 @@ def test_namesakes_in_one_office_are_two_people(tmp_path: Path) -> None:
         "  - {person: alex-grey, office: gb.mp, seat: York, start: 2012, end: 2017, source: a}\n",
     )
     assert set(load_knowledge(root).people) == {"Q9", "alex-grey"}
+
+
+def test_a_later_source_that_ends_an_open_term_vouches_for_it_up_to_that_end(
+    tmp_path: Path,
+) -> None:
+    """The reviewed list (complete to 2025-06-30) leaves the term open; a later source, complete
+    to 2026-06-15, ends it in April 2026: the holder surely held the office in between, whichever
+    file is read first."""
+    people = "people:\n  - {id: p, name: Pam Bondi}\n"
+    open_term = "  - {person: p, office: gb.head-of-government, start: 2025-02-05, source: a}\n"
+    ended = (
+        "  - {person: p, office: gb.head-of-government, start: 2025-02-05, end: 2026-04,"
+        " source: c}\n"
+    )
+    later = "sources:\n  - {id: c, name: Later reports, complete_to: 2026-06-15, priority: 100}\n"
+    for first, second in ((open_term, ended), (ended, open_term)):
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        root.mkdir()
+        (root / "base.yaml").write_text(SOURCES, encoding="utf-8")
+        (root / "later.yaml").write_text(later, encoding="utf-8")
+        (root / "extra.yaml").write_text(f"{people}terms:\n{first}", encoding="utf-8")
+        (root / "more.yaml").write_text(f"terms:\n{second}", encoding="utf-8")
+        kb = load_knowledge(root)
+        (term,) = kb.terms_of("p")
+        assert str(term.end) == "2026-04"
+        assert kb.holders("gb.head-of-government", date(2025, 7, 1)) == [term]
+        assert kb.holders("gb.head-of-government", date(2026, 3, 31)) == [term]
+        assert kb.uncertain_holders("gb.head-of-government", date(2026, 4, 15)) == [term]
