@@ -132,7 +132,10 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
                 o.seats,
                 o.complete_from,
                 o.source,
+                o.complete_to,
             )
+            if o.complete_to is not None and o.complete_to < o.complete_from:
+                raise KnowledgeError(str(path), None, o.id, "complete_to is before complete_from")
         people_specs.extend((path, p) for p in spec.people)
         term_specs.extend((path, t) for t in spec.terms)
     for path, spec in files:

@@ -119,3 +119,42 @@ def test_a_later_source_that_ends_an_open_term_vouches_for_it_up_to_that_end(
         assert kb.holders("gb.head-of-government", date(2025, 7, 1)) == [term]
         assert kb.holders("gb.head-of-government", date(2026, 3, 31)) == [term]
         assert kb.uncertain_holders("gb.head-of-government", date(2026, 4, 15)) == [term]
+
+
+def test_an_office_complete_only_to_a_gap_in_its_data_never_answers_nobody(
+    tmp_path: Path,
+) -> None:
+    """Burkina Faso's president: the snapshots (complete to 2024-10-23) name Kaboré until
+    2022-01-25 and nobody after the coup. The office's own complete_to stops there, so the KB
+    says "unknown" in 2024, not "nobody"; a complete_to before complete_from is refused."""
+    from bot.kb.index import KnowledgeIndex
+    from bot.kb.query import Answer, answer
+
+    kb_text = """\
+sources:
+  - {id: snap, name: Snapshots, complete_to: 2024-10-23}
+jurisdictions:
+  - {id: BF, name: Burkina Faso, adjectives: [Burkinabe]}
+offices:
+  - {id: bf.head-of-state, name: President of Burkina Faso, jurisdiction: BF,
+     group: head-of-state, titles: [President], complete_from: 2021-08-26,
+     complete_to: 2022-01-25, source: snap}
+people:
+  - {id: Q599988, name: Roch Marc Christian Kaboré}
+terms:
+  - {person: Q599988, office: bf.head-of-state, start: '2015', end: 2022-01-26/2022,
+     source: snap}
+"""
+    (tmp_path / "kb.yaml").write_text(kb_text, encoding="utf-8")
+    kb = load_knowledge(tmp_path)
+    assert kb.complete_to("bf.head-of-state") == date(2022, 1, 25)
+    assert kb.coverage("bf.head-of-state") == (date(2021, 8, 26), date(2022, 1, 25))
+    index = KnowledgeIndex(kb)
+    (early,) = answer(index, "bf.head-of-state", date(2021, 12, 1))
+    (later,) = answer(index, "bf.head-of-state", date(2024, 6, 1))
+    assert (early.answer, later.answer) == (Answer.KNOWN, Answer.UNKNOWN)
+    (tmp_path / "kb.yaml").write_text(
+        kb_text.replace("complete_to: 2022-01-25", "complete_to: 2021-01-25"), encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError, match="complete_to is before complete_from"):
+        load_knowledge(tmp_path)
