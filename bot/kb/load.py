@@ -132,7 +132,10 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
                 o.seats,
                 o.complete_from,
                 o.source,
+                o.complete_to,
             )
+            if o.complete_to is not None and o.complete_to < o.complete_from:
+                raise KnowledgeError(str(path), None, o.id, "complete_to is before complete_from")
         people_specs.extend((path, p) for p in spec.people)
         term_specs.extend((path, t) for t in spec.terms)
     for path, spec in files:
@@ -370,7 +373,8 @@ def _agree(a: FuzzyDate, b: FuzzyDate) -> bool:
 
 def _combine(kept_draft: _Draft, other_draft: _Draft) -> _Draft:
     """`kept` comes from the higher-priority source; `other` may know more about the end: an
-    end after what `kept`'s source vouches for, or, for a term both leave open, a later
+    end after what `kept`'s source vouches for (and with it `other`'s horizon: the holder was
+    in office until that end, as far as `other` knows), or, for a term both leave open, a later
     horizon. An end `other` only bounds ("between 2024-10-24 and 2026") is narrowed by what
     `kept` vouches for: the holder was still in office on `kept`'s `known_to`."""
     kept, other = kept_draft.term, other_draft.term

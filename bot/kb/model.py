@@ -161,6 +161,8 @@ class Office(msgspec.Struct, frozen=True, gc=False):
     seats: int
     complete_from: date
     source: str
+    # the office's data stops being complete before its source's complete_to (a data gap)
+    complete_to: date | None = None
 
 
 class Person(msgspec.Struct, frozen=True, gc=False):
@@ -341,12 +343,13 @@ class KnowledgeBase:
     def coverage(self, office_id: str) -> tuple[date, date]:
         """The period over which the KB lists every holder of the office, without a gap.
 
-        It runs from the office's `complete_from` to its source's `complete_to`, and on for as
+        It runs from the office's `complete_from` to its `complete_to` (its own, if it has one
+        earlier than its source's, else its source's), and on for as
         long as known terms surely fill every seat: a later source that names a holder vouches
         for that holder's term, not for the time before it began (a current-holders list from
         2026 says nothing about who held the office in 2025)."""
         office = self.offices[office_id]
-        end = self.sources[office.source].complete_to
+        end = self.complete_to(office_id)
         spans = self._sure_spans(office_id)
         while True:
             day = end + timedelta(days=1)
@@ -361,9 +364,17 @@ class KnowledgeBase:
         office = self.offices[office_id]
         if day < office.complete_from:
             return False
-        if day <= self.sources[office.source].complete_to:
+        if day <= self.complete_to(office_id):
             return True
         return len(self.holders(office_id, day)) >= office.seats
+
+    def complete_to(self, office_id: str) -> date:
+        """The last day the office's data lists every holder: its source's `complete_to`, or the
+        office's own where the data has a gap before that (an imported list that stopped naming
+        the holder)."""
+        office = self.offices[office_id]
+        end = self.sources[office.source].complete_to
+        return end if office.complete_to is None else min(end, office.complete_to)
 
     def _sure_spans(self, office_id: str) -> list[tuple[date, date]]:
         spans = []

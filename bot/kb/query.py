@@ -40,10 +40,7 @@ class Answer(StrEnum):
 
     KNOWN = "known"  # these people surely held it
     UNCERTAIN = "uncertain"  # imprecise dates: these people may or may not have held it
-    # the KB lists every holder then, and there was none: only ever said of a chamber's seats,
-    # since a one-seat office is never empty (someone acts in it) and a day without a known
-    # holder is a gap in the source (a junta leader it does not name), not a vacancy
-    NOBODY = "nobody"
+    NOBODY = "nobody"  # the KB lists every holder then, and there was none
     UNKNOWN = "unknown"  # outside the period the KB lists every holder for
 
 
@@ -74,7 +71,7 @@ def answer(index: KnowledgeIndex, title: str, day: date) -> list[OfficeAnswer]:
             out.append(OfficeAnswer(office, Answer.KNOWN, sure))
         elif maybe:
             out.append(OfficeAnswer(office, Answer.UNCERTAIN, (*sure, *maybe)))
-        elif kb.covered(office, day) and seats > 1:
+        elif kb.covered(office, day):
             out.append(OfficeAnswer(office, Answer.NOBODY, ()))
         else:
             out.append(OfficeAnswer(office, Answer.UNKNOWN, ()))

@@ -41,6 +41,7 @@ class OfficeSpec(_Strict, frozen=True):
     complete_from: date
     long_titles: list[str] = []
     seats: int = 1
+    complete_to: date | None = None  # complete only to this day, before its source's complete_to
 
 
 class PersonSpec(_Strict, frozen=True):

@@ -554,3 +554,39 @@ def test_a_holder_the_snapshots_stop_listing_is_not_kept_in_office() -> None:
     )  # by the next snapshot
     (albania,) = [t for t in result.terms if t.person == "Q93000099"]
     assert albania.end is None  # listed in the last snapshot: open
+
+
+def test_an_office_the_snapshots_stop_filling_is_complete_only_while_they_do() -> None:
+    """Burkina Faso's president is listed until January 2022 (the coup), then the snapshots name
+    nobody under that label to October 2024: the office is complete only to the last snapshot
+    that names a holder, so the KB never answers "nobody" for 2023. A gap in the middle (Mali's
+    prime minister) keeps the longest run of snapshots that each name a holder."""
+    from bot.kb.importers.world_heads import import_world_heads
+
+    g20 = (FIXTURES / "world-leaders-g20-asean-2026.csv").read_text().splitlines()[0] + "\n"
+    header = "countryid,country,position,positionLabel,officeholder,officeholderLabel,"
+    snapshots = (
+        header + "start_year,end_year,first_seen,last_seen\n"
+        "Q965,Burkina Faso,Q20995488,President of Burkina Faso,Q599988,Roch Kaboré,2015,,"
+        "2021-08-26,2022-01-25\n"
+        "Q114,Kenya,Q1141033,President of Kenya,Q93000099,Some President,2017,,"
+        "2021-08-26,2024-10-23\n"
+        "Q114,Kenya,Q1141033,President of Kenya,Q93000099,Some President,2017,,"
+        "2023-06-03,2023-06-03\n"
+        "Q912,Mali,Q30100640,Prime Minister of Mali,Q30005153,Boubou Cisse,2019,,"
+        "2021-08-26,2022-01-25\n"
+        "Q912,Mali,Q30100640,Prime Minister of Mali,Q2964323,Choguel Maïga,2021,2022,"
+        "2022-01-26,2024-10-23\n"
+        "Q912,Mali,Q30100640,Prime Minister of Mali,Q93000098,Later Premier,2024,,"
+        "2024-03-16,2024-10-23\n"
+    )
+    snapshot_2026 = header + "start_year,end_year\n"
+    result = import_world_heads(g20, snapshots, snapshot_2026, ("g20", "snap", "2026"))
+    offices = {o.id: o for o in result.offices}
+    burkina, kenya = offices["bf.head-of-state"], offices["ke.head-of-state"]
+    mali = offices["ml.head-of-government"]
+    assert (burkina.complete_from, burkina.complete_to) == (date(2021, 8, 26), date(2022, 1, 25))
+    assert (kenya.complete_from, kenya.complete_to) == (date(2021, 8, 26), None)
+    # a holder at every snapshot to 2022-01-26, nobody current on 2023-06-03 (the end year is
+    # 2022), a holder again from 2024-03-16 to the last snapshot: the later run is the longer
+    assert (mali.complete_from, mali.complete_to) == (date(2024, 3, 16), None)

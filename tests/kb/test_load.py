@@ -91,3 +91,70 @@ def test_namesakes_in_one_office_are_two_people(tmp_path: Path) -> None:
         "  - {person: alex-grey, office: gb.mp, seat: York, start: 2012, end: 2017, source: a}\n",
     )
     assert set(load_knowledge(root).people) == {"Q9", "alex-grey"}
+
+
+def test_a_later_source_that_ends_an_open_term_vouches_for_it_up_to_that_end(
+    tmp_path: Path,
+) -> None:
+    """The reviewed list (complete to 2025-06-30) leaves the term open; a later source, complete
+    to 2026-06-15, ends it in April 2026: the holder surely held the office in between, whichever
+    file is read first."""
+    people = "people:\n  - {id: p, name: Pam Bondi}\n"
+    open_term = "  - {person: p, office: gb.head-of-government, start: 2025-02-05, source: a}\n"
+    ended = (
+        "  - {person: p, office: gb.head-of-government, start: 2025-02-05, end: 2026-04,"
+        " source: c}\n"
+    )
+    later = "sources:\n  - {id: c, name: Later reports, complete_to: 2026-06-15, priority: 100}\n"
+    for first, second in ((open_term, ended), (ended, open_term)):
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        root.mkdir()
+        (root / "base.yaml").write_text(SOURCES, encoding="utf-8")
+        (root / "later.yaml").write_text(later, encoding="utf-8")
+        (root / "extra.yaml").write_text(f"{people}terms:\n{first}", encoding="utf-8")
+        (root / "more.yaml").write_text(f"terms:\n{second}", encoding="utf-8")
+        kb = load_knowledge(root)
+        (term,) = kb.terms_of("p")
+        assert str(term.end) == "2026-04"
+        assert kb.holders("gb.head-of-government", date(2025, 7, 1)) == [term]
+        assert kb.holders("gb.head-of-government", date(2026, 3, 31)) == [term]
+        assert kb.uncertain_holders("gb.head-of-government", date(2026, 4, 15)) == [term]
+
+
+def test_an_office_complete_only_to_a_gap_in_its_data_never_answers_nobody(
+    tmp_path: Path,
+) -> None:
+    """Burkina Faso's president: the snapshots (complete to 2024-10-23) name Kaboré until
+    2022-01-25 and nobody after the coup. The office's own complete_to stops there, so the KB
+    says "unknown" in 2024, not "nobody"; a complete_to before complete_from is refused."""
+    from bot.kb.index import KnowledgeIndex
+    from bot.kb.query import Answer, answer
+
+    kb_text = """\
+sources:
+  - {id: snap, name: Snapshots, complete_to: 2024-10-23}
+jurisdictions:
+  - {id: BF, name: Burkina Faso, adjectives: [Burkinabe]}
+offices:
+  - {id: bf.head-of-state, name: President of Burkina Faso, jurisdiction: BF,
+     group: head-of-state, titles: [President], complete_from: 2021-08-26,
+     complete_to: 2022-01-25, source: snap}
+people:
+  - {id: Q599988, name: Roch Marc Christian Kaboré}
+terms:
+  - {person: Q599988, office: bf.head-of-state, start: '2015', end: 2022-01-26/2022,
+     source: snap}
+"""
+    (tmp_path / "kb.yaml").write_text(kb_text, encoding="utf-8")
+    kb = load_knowledge(tmp_path)
+    assert kb.complete_to("bf.head-of-state") == date(2022, 1, 25)
+    assert kb.coverage("bf.head-of-state") == (date(2021, 8, 26), date(2022, 1, 25))
+    index = KnowledgeIndex(kb)
+    (early,) = answer(index, "bf.head-of-state", date(2021, 12, 1))
+    (later,) = answer(index, "bf.head-of-state", date(2024, 6, 1))
+    assert (early.answer, later.answer) == (Answer.KNOWN, Answer.UNKNOWN)
+    (tmp_path / "kb.yaml").write_text(
+        kb_text.replace("complete_to: 2022-01-25", "complete_to: 2021-01-25"), encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError, match="complete_to is before complete_from"):
+        load_knowledge(tmp_path)

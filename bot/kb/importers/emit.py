@@ -55,7 +55,7 @@ def jurisdiction_item(j: Jurisdiction) -> dict[str, Any]:
 
 
 def office_item(o: Office) -> dict[str, Any]:
-    return {
+    item: dict[str, Any] = {
         "id": o.id,
         "name": o.name,
         "jurisdiction": o.jurisdiction,
@@ -66,6 +66,9 @@ def office_item(o: Office) -> dict[str, Any]:
         "complete_from": o.complete_from,
         "source": o.source,
     }
+    if o.complete_to is not None:
+        item["complete_to"] = o.complete_to
+    return item
 
 
 def person_item(p: Person) -> dict[str, Any]:

@@ -73,6 +73,7 @@ class Office:
     seats: int
     complete_from: date
     source: str
+    complete_to: date | None = None  # the data stops listing every holder before the source does
 
 
 @dataclass(frozen=True)

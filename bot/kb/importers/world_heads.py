@@ -465,9 +465,37 @@ def _refine(end: When, newer: list[Stint]) -> When:
     return When(end.earliest, min(exact).earliest) if exact else end
 
 
-def _office_record(office: _Office) -> Office:
+def _complete_span(
+    first: date, sightings: list[Sighting], points: list[date]
+) -> tuple[date, date | None] | None:
+    """(complete_from, complete_to or None for the source's): the longest run (in days) of
+    snapshots (`points`, from `first`) that each list a current holder, the latest of equals;
+    None if no snapshot does.
+
+    A snapshot that lists nobody as current is a gap in the data, not a vacancy: Burkina Faso's
+    president after the coup of January 2022 (the snapshots list only an unnamed "military
+    leader"), Mali's prime minister in 2023-2024 (every row carries an end in 2022), Nepal's in
+    2023 (his row is missing). The KB must not answer "nobody" there: the office is complete
+    from the first snapshot of the run to its last (to the source's complete_to if the run
+    reaches the source's last snapshot)."""
+    runs: list[list[date]] = [[]]
+    for p in (p for p in points if p >= first):
+        if any(s.active_at(p) for s in sightings):
+            runs[-1].append(p)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=lambda run: ((run[-1] - run[0]).days, run[-1]) if run else (-1, first))
+    if not best:
+        return None
+    last = None if best[-1] == max(points) else best[-1]
+    return best[0], last
+
+
+def _office_record(office: _Office, points: list[date]) -> Office:
     """The office of a country outside the curated scope, named after its newest Wikidata label
-    and complete from the first snapshot that shows it (the files list no earlier holders)."""
+    and complete from the first snapshot that shows it (the files list no earlier holders), over
+    the longest run of snapshots that each show a holder (`_complete_span`); `points`: the
+    snapshot dates of the 2021-2024 file."""
     wiki = [s for s in office.sightings if s.source is not WORLD_G20_ASEAN]
     g20 = [s for s in office.sightings if s.source is WORLD_G20_ASEAN]
     by_recency = sorted(wiki, key=lambda s: (s.source.complete_to, s.points[-1]), reverse=True)
@@ -479,8 +507,11 @@ def _office_record(office: _Office) -> Office:
         ]
     )
     snapshots = [s for s in wiki if s.source is WORLD_SNAPSHOTS_2021_2024]
-    if snapshots:
-        complete_from, source = min(s.points[0] for s in snapshots), WORLD_SNAPSHOTS_2021_2024
+    first = min((s.points[0] for s in snapshots), default=None)
+    span = _complete_span(first, snapshots, points) if first else None
+    complete_to = None
+    if span:
+        source, (complete_from, complete_to) = WORLD_SNAPSHOTS_2021_2024, span
     elif g20:
         complete_from, source = min(s.points[0] for s in g20), WORLD_G20_ASEAN
     else:
@@ -496,6 +527,7 @@ def _office_record(office: _Office) -> Office:
         seats=SEATS.get(office.id, 1),
         complete_from=complete_from,
         source=source.id,
+        complete_to=complete_to,
     )
 
 
@@ -529,7 +561,8 @@ def import_world_heads(
         terms = _office_terms(office, result.notes, dates)
         result.terms.extend(terms)
         if terms and office.iso not in CURATED:
-            result.offices.append(_office_record(office))
+            points = sorted(dates.get(WORLD_SNAPSHOTS_2021_2024.id, ()))
+            result.offices.append(_office_record(office, points))
     isos = sorted({o.jurisdiction for o in result.offices})
     for iso in isos:
         if iso not in COUNTRY_INFO:
