@@ -6,6 +6,7 @@ work, with the same signature for every kind. Adding a rule needs YAML only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -102,6 +103,16 @@ class CheckKind(msgspec.Struct, frozen=True):
     def offered(self, params: Any) -> frozenset[str]:
         """Every placeholder a rule of this kind with these params may use."""
         return self.placeholders | self.placeholders_of(params)
+
+
+def check_patterns(patterns: Iterable[str], what: str) -> None:
+    """Refuse a list of regular expressions on load if one does not compile (the loader names
+    the file, line and rule): for params that hold patterns ("line_patterns", "not_in")."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{what} {pattern!r}: {exc}") from exc
 
 
 def rule_evidence(rule: LoadedRule) -> Evidence:

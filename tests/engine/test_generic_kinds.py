@@ -96,6 +96,13 @@ def test_a_quantity_rule_flags_a_later_mention_that_refers_back_with_another_val
         ),
         ("existence", "{tokens: []}", "{match}", "'tokens' must list at least one phrase"),
         (
+            "past-event-after-story-date",
+            "{not_in: ['(unclosed']}",
+            "{written}",
+            "not_in pattern '(unclosed'",
+        ),
+        ("boilerplate", "{phrases: [x], line_patterns: ['[a-']}", "{match}", "line pattern '[a-'"),
+        (
             "substitution",
             "{swap: {a: b}, typo: 1}",
             "{match}",

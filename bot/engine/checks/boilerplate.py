@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import msgspec
 
 from bot.engine.finding import Evidence, Finding
-from bot.engine.kinds import CheckKind, Context
+from bot.engine.kinds import CheckKind, Context, check_patterns
 from bot.engine.rules import LoadedRule
 
 _DECORATION = " \t*_#>|•·–—-:[](){}\u00a0"
@@ -30,11 +30,7 @@ def _normalise(line: str) -> str:
 
 
 def _validate(params: BoilerplateParams) -> None:
-    for pattern in params.line_patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"line pattern {pattern!r}: {exc}") from exc
+    check_patterns(params.line_patterns, "line pattern")
 
 
 def _boilerplate(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ import msgspec
 
 from bot.engine.analysis import DateMention
 from bot.engine.finding import Evidence, Finding
-from bot.engine.kinds import CheckKind, Context
+from bot.engine.kinds import CheckKind, Context, check_patterns
 from bot.engine.language import FUTURE_CUES, is_past_verb
 from bot.engine.rules import LoadedRule
 from bot.text.dates import long_date, month_day
@@ -201,11 +201,7 @@ IMPOSSIBLE_DATE = CheckKind(
 
 
 def _validate_past_event(params: PastEventParams) -> None:
-    for pattern in params.not_in:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"bad regular expression in not_in {pattern!r}: {exc}") from exc
+    check_patterns(params.not_in, "not_in pattern")
 
 
 PAST_EVENT_AFTER_STORY = CheckKind(
