@@ -45,10 +45,11 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "Monday, July 29, 2025" / "July 29" / "29 July 2025" / "Tuesday 29 July"
 DATE_PATTERN = re.compile(
     # the lookahead fails fast on the lowercase letters and spaces that make up most text; not
-    # inside a number or after an apostrophe ("420,000 September contracts", "the ’63 March")
+    # inside a number or after an apostrophe ("420,000 September contracts", "the ’63 March"),
+    # nor a number after a month ("In January 48,000 jobs were added")
     r"(?<![\w,.'’$])(?=[A-Z\d])"
     rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
-    rf"(?:{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR}(?!\d))?"
+    rf"(?:{_MONTH}\s+{_DAY}(?!\d|,\d{{3}}(?!\d))(?:,?\s+{_YEAR}(?!\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_WORD})"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d{{2}})(?!\d))?)"
     r"(?![\w-])"
