@@ -21,6 +21,7 @@ from bot.engine.finding import Finding
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.officeholding import term_evidence
 from bot.engine.rules import LoadedRule
+from bot.kb.index import KnowledgeIndex
 from bot.kb.model import KnowledgeBase, Term
 
 
@@ -42,45 +43,41 @@ _PARTY_WORDS = frozenset({"Ind.", "Ind", "Dem.", "Rep."})
 _OF_STATE = re.compile(rf"\s+of\s+(?P<o>{_STATE})\b")
 
 
-def _state_names(kb: KnowledgeBase, country: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Label -> state code. Party labels may use postal codes ("R-TN"); a bare bracket or "of"
-    only a name or an AP abbreviation, since "(OR)" or "of IN" say something else."""
-    written: dict[str, str] = {}
-    postal: dict[str, str] = {}
-    for j in kb.jurisdictions.values():
-        if j.parent != country or "-" not in j.id:
-            continue
-        code = j.id.split("-", 1)[1]
-        postal[code] = code
-        written[j.name] = code
-        for adjective in j.adjectives:
-            if not adjective.endswith(("'s", "’s", "'")):
-                written[adjective] = code
-    return written, postal
+def _state(index: KnowledgeIndex, country: str, label: str, *, postal: bool) -> str | None:
+    """The state code a label names, through the KB's own adjectives ("Ky.", "Kentucky"); a
+    postal code ("R-TN") only in a party label, since "(OR)" or "of IN" say something else."""
+    for jurisdiction in index.jurisdictions_of(label):
+        if index.kb.jurisdictions[jurisdiction].parent == country:
+            return jurisdiction.split("-", 1)[1]
+    if postal and label.isupper() and f"{country}-{label}" in index.kb.jurisdictions:
+        return label
+    return None
 
 
-def _label(
-    text: str, end: int, names: tuple[dict[str, str], dict[str, str]], kb: KnowledgeBase
-) -> tuple[str, str] | None:
+def _label(text: str, end: int, index: KnowledgeIndex, country: str) -> tuple[str, str] | None:
     """The state a label right after the name gives, as (label as written, state code)."""
-    written, postal = names
     party = _PARTY_LABEL.match(text, end)
     if party is not None:
         label = (party.group("p") or party.group("c")).rstrip(",")
-        code = written.get(label) or written.get(label.rstrip(".")) or postal.get(label)
+        code = _state(index, country, label, postal=True) or _state(
+            index, country, label.rstrip("."), postal=True
+        )
         return (party.group(0).strip(" ,"), code) if code else None
     for pattern in (_STATE_LABEL, _OF_STATE):
         found = pattern.match(text, end)
         if found is not None:
             label = found.group(found.lastgroup or 0)
-            code = None if label in _PARTY_WORDS else written.get(label)
-            if code is not None and (pattern is _STATE_LABEL or label == _full_name(kb, code)):
+            code = None if label in _PARTY_WORDS else _state(index, country, label, postal=False)
+            if code is not None and (
+                pattern is _STATE_LABEL or label == _full_name(index.kb, country, code)
+            ):
                 return found.group(0).strip(), code
     return None
 
 
-def _full_name(kb: KnowledgeBase, code: str) -> str:
-    return next((j.name for j in kb.jurisdictions.values() if j.id.endswith("-" + code)), "")
+def _full_name(kb: KnowledgeBase, country: str, code: str) -> str:
+    found = kb.jurisdictions.get(f"{country}-{code}")
+    return found.name if found else ""
 
 
 def _seat_state(term: Term) -> str | None:
@@ -94,7 +91,6 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     kb = analysis.knowledge.kb
     text = analysis.text
     chambers = set(p.offices)
-    names: tuple[dict[str, str], dict[str, str]] | None = None
     for m in analysis.mentions:
         person = m.person
         if person is None or m.short:
@@ -102,8 +98,7 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         seats = [t for t in kb.terms_of(person) if t.office in chambers and t.seat]
         if not seats:
             continue
-        names = names or _state_names(kb, p.country)
-        label = _label(text, m.end, names, kb)
+        label = _label(text, m.end, analysis.knowledge, p.country)
         if label is None:
             continue
         written, code = label
@@ -121,7 +116,7 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             )
         )
         if wrong:
-            yield _finding(ctx, rule, m, person, written, code, states, seats)
+            yield _finding(ctx, rule, m, person, written, code, states, seats, p.country)
 
 
 def _finding(
@@ -133,6 +128,7 @@ def _finding(
     code: str,
     states: list[str],
     seats: list[Term],
+    country: str,
 ) -> Finding:
     kb = ctx.knowledge.kb
     name = kb.people[person].name
@@ -145,8 +141,8 @@ def _finding(
             "written": ctx.document.text[start : m.end],
             "name": name,
             "label": written,
-            "state": _full_name(kb, code),
-            "states": " and ".join(_full_name(kb, s) for s in states),
+            "state": _full_name(kb, country, code),
+            "states": " and ".join(_full_name(kb, country, s) for s in states),
         },
         [term_evidence(kb, name, t) for t in seats[-2:]],
     )
