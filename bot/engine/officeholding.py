@@ -65,7 +65,7 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                 )
                 continue
             dead = _dead_before(kb, verdict.person, analysis.story_date)
-            reading = analysis.read(*mention.span, dead=dead)
+            reading = analysis.read(*mention.span, dead=dead, titled=True)
             if reading.frame is Frame.UNKNOWN and _listed_with_holders(analysis, mention):
                 reading = Reading(
                     Frame.CURRENT,

@@ -204,6 +204,32 @@ CASES = [
         False,
         "remembrance",
     ),
+    # 5b. a title with a name is a label of the office now, when nothing in the sentence
+    # dates it; anything that looks back (a year, another month, "former" nearby) silences it
+    (
+        date(2019, 7, 4),
+        LEDE + "The plan drew praise from Republicans, including Secretary of State Rex "
+        "Tillerson, and from business groups.",
+        "Secretary of State Rex Tillerson",
+        True,
+        "title-as-label",
+    ),
+    (
+        date(2019, 7, 4),
+        LEDE + "The 2017 plan drew praise from Republicans, including Secretary of State Rex "
+        "Tillerson, and from business groups.",
+        "Secretary of State Rex Tillerson",
+        False,
+        None,
+    ),
+    (
+        date(2019, 7, 4),
+        LEDE + "The plan drew praise from former aides and Secretary of State Rex Tillerson, "
+        "and from business groups.",
+        "Secretary of State Rex Tillerson",
+        False,
+        None,
+    ),
     # 11. a suggestion never puts a false fact into copy: these stay silent
     (
         date(2024, 5, 6),
@@ -344,3 +370,18 @@ def test_a_doubtful_first_mention_does_not_cascade() -> None:
     document = load_document(text, name="case", story_date=day, today=day)
     quotes = [f.quote for f in check(document, _ruleset())]
     assert quotes.count("Biden") == 0, quotes
+
+
+def test_a_title_read_as_now_from_the_title_alone_suggests_only_former() -> None:
+    """The sentence may still speak of the past: the fix keeps the person and adds "former",
+    never the present holder's name; and a doubtful first mention does not cascade."""
+    text = LEDE + (
+        "The plan drew praise from Republicans, including Secretary of State Rex Tillerson, and "
+        "from business groups. Tillerson has long backed such plans."
+    )
+    day = date(2019, 7, 4)
+    document = load_document(text, name="case", story_date=day, today=day)
+    found = check(document, _ruleset())
+    assert [(f.quote, f.suggestion) for f in found] == [
+        ("Secretary of State Rex Tillerson", "former Secretary of State Rex Tillerson")
+    ]

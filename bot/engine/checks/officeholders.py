@@ -27,6 +27,9 @@ from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
 from bot.kb.officeholding_text import tenure
 from bot.text.dates import long_date
 
+# the reading cue (rules/reading/cues.yaml) that reads a title as now only because nothing
+# else in the sentence dates it
+TITLE_AS_LABEL = "title-as-label"
 PLACEHOLDERS = frozenset(
     {"name", "title", "office", "date", "tenure", "holder", "fix", "actual", "surname", "later"}
 )
@@ -83,6 +86,10 @@ def _values(analysis: Analysis, verdict: Verdict) -> dict[str, str]:
         fix = f"{holder}, the {title}" if holder else f"{written}, the former {title}"
     elif verdict.problem is Problem.NOT_YET_SWORN:
         fix = f"{title.removesuffix('-elect').removesuffix(' elect')} {written}"
+    elif verdict.reading is not None and verdict.reading.cue == TITLE_AS_LABEL:
+        # read as now from the title alone: the sentence may yet speak of the past, so the
+        # only safe fix keeps the person and says "former" (never the holder's name)
+        fix = f"former {title} {written}"
     elif holder:
         fix = f"{title} {holder}"
     elif verdict.actual:

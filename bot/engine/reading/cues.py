@@ -45,6 +45,7 @@ class Scope(StrEnum):
     AFTER = "after"  # words right after the name: "-era", "'s legacy"
     CLAUSE = "clause"  # anywhere in the mention's clause: "on Tuesday", "in 2019"
     VERB = "verb"  # the verb the mention is the subject of: "resigned", "will travel"
+    TITLE = "title"  # the title itself, when nothing else in the sentence dates the mention
 
 
 class VerbClass(StrEnum):
@@ -64,6 +65,7 @@ class CueExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     story_date: date | None = None
     cue: str | None = None  # default: the cue that carries the example (for its own frame)
     dead: bool = False  # the person named had died by the story date
+    titled: bool = False  # the mention is a title with a name ("Senator X"), not a bare name
 
 
 class CueSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -204,7 +206,7 @@ def _compile(path: Path, node: Any, lexicon: dict[str, Any], seen: set[str]) -> 
     seen.add(spec.id)
     matchers = sum(bool(x) for x in (spec.words, spec.patterns, spec.verb_class))
     if (
-        spec.scope is not Scope.QUOTE
+        spec.scope not in (Scope.QUOTE, Scope.TITLE)
         and not matchers
         and not (spec.earlier_year or spec.lede_paragraphs)
     ):

@@ -83,8 +83,12 @@ class ReadingModel:
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
 
-    def read(self, document: Document, start: int, end: int, *, dead: bool = False) -> Reading:
-        """Read the mention `document.text[start:end]` (title and name, or "X administration")."""
+    def read(
+        self, document: Document, start: int, end: int, *, dead: bool = False, titled: bool = False
+    ) -> Reading:
+        """Read the mention `document.text[start:end]` (title and name, or "X administration").
+        `titled`: a title with a name, which news uses as a label of the present office when
+        nothing else in the sentence dates it."""
         text = document.text
         sentence = document.sentence_at(start)
         p_start, p_end = document.paragraphs[document.paragraph_index(start)]
@@ -111,6 +115,8 @@ class ReadingModel:
                 decided = anchored or decided
         if decided is None:
             decided = self._in_clause(document, start, end, np_start, dead)
+            if titled and decided.frame is Frame.UNKNOWN and decided.cue is None:
+                decided = self._title_label(document, start) or decided
         if decided.speaks_of_now:
             day = self._clause_date(document, start, end)
             if day is not None:
@@ -128,6 +134,36 @@ class ReadingModel:
             if day is not None:
                 return day
         return None
+
+    def _title_label(self, document: Document, start: int) -> Reading | None:
+        """A title used as a label ("talks between President X and ...", "a bill backed by
+        Senator Y"): in news it names the office as it is at the story date, unless anything in
+        the sentence looks back or away from now."""
+        label = next(iter(self._by_scope[Scope.TITLE]), None)
+        if label is None:
+            return None
+        text = document.text
+        sentence = document.sentence_at(start)
+        lo, hi = sentence.start, sentence.end
+        before = text[max(lo, start - 40) : start]
+        if (
+            _FORMER_NEARBY.search(before)
+            or _POSSESSOR_BEFORE.search(before)
+            or _earlier_time_anywhere(text, lo, hi, document.story_date)
+        ):
+            return None
+        sentence_text = text[lo:hi]
+        for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.frame in (Frame.HISTORICAL, Frame.HYPOTHETICAL) and _search(
+                cue, sentence_text
+            ):
+                return None
+        for cue in self._by_scope[Scope.VERB]:
+            if cue.spec.frame in (Frame.HISTORICAL, Frame.HYPOTHETICAL) and _at_any_word(
+                cue, text, lo, hi
+            ):
+                return None
+        return _decided(label, "the title alone")
 
     def _anchor(self, clause_text: str) -> Reading | None:
         """A present anchor in the clause ("on Tuesday", "this week"), if any."""
@@ -504,6 +540,46 @@ def _earlier_year(text: str, start: int, end: int, story_year: int) -> str | Non
         if _ADVERBIAL_BEFORE.search(text[max(start, m.start() - 25) : m.start()]):
             return m.group(0)
     return None
+
+
+# "former", "ex-", "then-", "the late" shortly before the title, even outside its phrase
+_FORMER_NEARBY = re.compile(
+    r"\b(?:former|ex|then|late|onetime|one-time|erstwhile|outgoing|previous|past)(?:\s|[-–—])",
+    re.IGNORECASE,
+)
+# a person's possession right before the title: "Clinton's national security adviser"
+_POSSESSOR_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|May(?= \d))"
+)
+
+
+def _earlier_time_anywhere(text: str, lo: int, hi: int, story_date: date) -> bool:
+    """Any year before the story's, a date more than a week earlier or another month named
+    anywhere in the sentence: a title alone is then no sign of the present."""
+    for m in _YEAR.finditer(text, lo, hi):
+        if int(m.group(1)) < story_date.year:
+            return True
+    for found in DATE_PATTERN.finditer(text, lo, hi):
+        day = _resolve_date(found, story_date)
+        if day is not None and (story_date - day).days > 7:
+            return True
+    for m in _MONTH_NAME.finditer(text, lo, hi):
+        if MONTHS.get(m.group(0).rstrip(".").lower()) != story_date.month:
+            return True
+    return False
+
+
+def _at_any_word(cue: Cue, text: str, lo: int, hi: int) -> bool:
+    """A verb cue (its patterns start at a verb) matching at any word of `text[lo:hi]`."""
+    if not cue.compiled:
+        return False
+    for word in re.finditer(r"\b\w", text[lo:hi]):
+        rest = text[lo + word.start() : hi]
+        if any(p.match(rest) for p in cue.compiled):
+            return True
+    return False
 
 
 def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
