@@ -208,7 +208,7 @@ CASES = [
     # dates it; anything that looks back (a year, another month, "former" nearby) silences it
     (
         date(2019, 7, 4),
-        LEDE + "The plan drew praise from Republicans, including Secretary of State Rex "
+        LEDE + "The plan draws praise from Republicans, including Secretary of State Rex "
         "Tillerson, and from business groups.",
         "Secretary of State Rex Tillerson",
         True,
@@ -216,7 +216,7 @@ CASES = [
     ),
     (
         date(2019, 7, 4),
-        LEDE + "The 2017 plan drew praise from Republicans, including Secretary of State Rex "
+        LEDE + "The 2017 plan draws praise from Republicans, including Secretary of State Rex "
         "Tillerson, and from business groups.",
         "Secretary of State Rex Tillerson",
         False,
@@ -224,7 +224,7 @@ CASES = [
     ),
     (
         date(2019, 7, 4),
-        LEDE + "The plan drew praise from former aides and Secretary of State Rex Tillerson, "
+        LEDE + "The plan draws praise from former aides and Secretary of State Rex Tillerson, "
         "and from business groups.",
         "Secretary of State Rex Tillerson",
         False,
@@ -274,7 +274,7 @@ NAMES = [
         "Treasury Secretary Steven Mnuchn's plan was released on Tuesday.",
         ["Steven Mnuchn"],
     ),
-    (date(2019, 6, 4), "The plan drew praise from Nancy Pelossi on Tuesday.", ["Nancy Pelossi"]),
+    (date(2019, 6, 4), "The plan draws praise from Nancy Pelossi on Tuesday.", ["Nancy Pelossi"]),
 ]
 
 
@@ -376,7 +376,7 @@ def test_a_title_read_as_now_from_the_title_alone_suggests_only_former() -> None
     """The sentence may still speak of the past: the fix keeps the person and adds "former",
     never the present holder's name; and a doubtful first mention does not cascade."""
     text = LEDE + (
-        "The plan drew praise from Republicans, including Secretary of State Rex Tillerson, and "
+        "The plan draws praise from Republicans, including Secretary of State Rex Tillerson, and "
         "from business groups. Tillerson has long backed such plans."
     )
     day = date(2019, 7, 4)

@@ -152,6 +152,8 @@ class ReadingModel:
             or _earlier_time_anywhere(text, lo, hi, document.story_date)
         ):
             return None
+        if self._tells_of_the_past(text, lo, hi):
+            return None
         sentence_text = text[lo:hi]
         for cue in self._by_scope[Scope.CLAUSE]:
             if cue.spec.frame in (Frame.HISTORICAL, Frame.HYPOTHETICAL) and _search(
@@ -164,6 +166,24 @@ class ReadingModel:
             ):
                 return None
         return _decided(label, "the title alone")
+
+    def _tells_of_the_past(self, text: str, lo: int, hi: int) -> bool:
+        """A sentence whose finite verbs are all past ("Comey briefed President Obama") tells
+        of an event, which may be long past; one present or future verb anywhere makes it
+        speak of now as well ("voters approve of President X, a poll found"), and so does a
+        present anchor ("became a reality Thursday")."""
+        if self._anchor(text[lo:hi]) is not None:
+            return False
+        past = False
+        for found in scope.verbs_in(text, lo, hi, self.lexicon):
+            word = found.group(0).lower().replace("’", "'")
+            klass = scope.verb_class(word, self.lexicon)
+            if klass is VerbClass.REPORTING:
+                klass = VerbClass.PRESENT if word.endswith("s") else VerbClass.PAST
+            if klass is VerbClass.PRESENT:
+                return False
+            past = past or klass is VerbClass.PAST
+        return past
 
     def _anchor(self, clause_text: str) -> Reading | None:
         """A present anchor in the clause ("on Tuesday", "this week"), if any."""
