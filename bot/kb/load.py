@@ -346,12 +346,20 @@ def _merge_overlapping(kb: KnowledgeBase, drafts: list[_Draft]) -> list[_Draft]:
     drafts = sorted(drafts, key=lambda d: -kb.sources[d.term.sources[0]].priority)
     out: list[_Draft] = []
     for draft in drafts:
-        for i, kept in enumerate(out):
-            if kept.term.role == draft.term.role and _overlap(kept.term, draft.term):
-                out[i] = _combine(kept, draft)
-                break
-        else:
+        matches = [
+            i
+            for i, kept in enumerate(out)
+            if kept.term.role == draft.term.role and _overlap(kept.term, draft.term)
+        ]
+        if not matches:
             out.append(draft)
+            continue
+        # An open term (a list of current holders) speaks of the stint still running: where
+        # one person held the office twice (Mitsotakis 2019-2023 and from 2023-06-26) and a
+        # snapshot gives the first start with no end, it joins the open term, not the ended one.
+        if draft.term.end is None:
+            matches = [i for i in matches if out[i].term.end is None] or matches
+        out[matches[0]] = _combine(out[matches[0]], draft)
     return out
 
 

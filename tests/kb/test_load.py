@@ -158,3 +158,25 @@ terms:
     )
     with pytest.raises(KnowledgeError, match="complete_to is before complete_from"):
         load_knowledge(tmp_path)
+
+
+def test_an_open_snapshot_term_joins_the_running_stint_not_an_earlier_one(
+    tmp_path: Path,
+) -> None:
+    """Mitsotakis was prime minister 2019-2023 and again from 2023-06-26; the mid-2026 snapshot
+    lists him as current with the first start year. Its open term vouches for the running stint
+    (to the snapshot's complete_to), not for the one that ended in 2023."""
+    root = _kb(
+        tmp_path,
+        "people:\n  - {id: m, name: Kyriakos Mitsotakis}\n"
+        "terms:\n"
+        "  - {person: m, office: gb.head-of-government, start: 2019-07-08, end: 2023-05-25,"
+        " source: a}\n"
+        "  - {person: m, office: gb.head-of-government, start: 2023-06-26, source: a}\n"
+        "  - {person: m, office: gb.head-of-government, start: '2019', source: b}\n",
+    )
+    kb = load_knowledge(root)
+    first, second = kb.terms_of("m")
+    assert first.sources == ("a",) and first.known_to == date(2025, 6, 30)
+    assert second.sources == ("a", "b") and second.known_to == date(2026, 6, 15)
+    assert kb.coverage("gb.head-of-government")[1] == date(2026, 6, 15)
