@@ -115,8 +115,12 @@ class ReadingModel:
                 decided = anchored or decided
         if decided is None:
             decided = self._in_clause(document, start, end, np_start, dead)
-            if titled and decided.frame is Frame.UNKNOWN and decided.cue is None:
-                decided = self._title_label(document, start) or decided
+            if (
+                titled
+                and decided.frame is Frame.UNKNOWN
+                and self._label_may_decide(document, start, end, decided)
+            ):
+                decided = self._title_label(document, start, dead) or decided
         if decided.speaks_of_now:
             day = self._clause_date(document, start, end)
             if day is not None:
@@ -135,7 +139,27 @@ class ReadingModel:
                 return day
         return None
 
-    def _title_label(self, document: Document, start: int) -> Reading | None:
+    def _label_may_decide(self, document: Document, start: int, end: int, read: Reading) -> bool:
+        """The title may speak for itself where no cue decided, or where a past verb took the
+        mention as its object in a main clause ("met with President X"): not for the subject of
+        a past verb ("President X wiretapped") nor inside a relative or reported clause ("who
+        advised President X", "protections that President X made")."""
+        if read.cue is None:
+            return True
+        if read.cue != self._past_cue():
+            return False
+        text = document.text
+        after = text[end : end + 40]
+        if re.match(r"['’]s?\b", after) or re.match(rf",\s+{re.escape(read.evidence)}\b", after):
+            # "President X's proposed plan", "President X, accused of ...": a participle, not
+            # the past tense of a clause
+            return False
+        sentence = document.sentence_at(start)
+        clause = scope.clause_around(text, start, end, sentence.start, sentence.end, self.lexicon)
+        opening = text[clause.start : start].lstrip()
+        return re.match(_SUBORDINATORS, opening, re.IGNORECASE) is None
+
+    def _title_label(self, document: Document, start: int, dead: bool) -> Reading | None:
         """A title used as a label ("talks between President X and ...", "a bill backed by
         Senator Y"): in news it names the office as it is at the story date, unless anything in
         the sentence looks back or away from now."""
@@ -147,7 +171,8 @@ class ReadingModel:
         lo, hi = sentence.start, sentence.end
         before = text[max(lo, start - 40) : start]
         if (
-            _FORMER_NEARBY.search(before)
+            _headline(text[lo:hi])
+            or _FORMER_NEARBY.search(before)
             or _POSSESSOR_BEFORE.search(before)
             or _earlier_time_anywhere(text, lo, hi, document.story_date)
         ):
@@ -156,6 +181,8 @@ class ReadingModel:
             return None
         sentence_text = text[lo:hi]
         for cue in self._by_scope[Scope.CLAUSE]:
+            if cue.spec.only_for_the_dead and not dead:
+                continue
             if cue.spec.frame in (Frame.HISTORICAL, Frame.HYPOTHETICAL) and _search(
                 cue, sentence_text
             ):
@@ -575,8 +602,15 @@ _MONTH_NAME = re.compile(
 )
 
 
+def _headline(sentence: str) -> bool:
+    """A headline in title case ("Secretary Did All She Could"): its verbs and tenses are
+    compressed, so a title in it is no sign of the present."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _earlier_time_anywhere(text: str, lo: int, hi: int, story_date: date) -> bool:
-    """Any year before the story's, a date more than a week earlier or another month named
+    """Any year before the story's, a date more than a week earlier or an earlier month named
     anywhere in the sentence: a title alone is then no sign of the present."""
     for m in _YEAR.finditer(text, lo, hi):
         if int(m.group(1)) < story_date.year:
@@ -586,7 +620,10 @@ def _earlier_time_anywhere(text: str, lo: int, hi: int, story_date: date) -> boo
         if day is not None and (story_date - day).days > 7:
             return True
     for m in _MONTH_NAME.finditer(text, lo, hi):
-        if MONTHS.get(m.group(0).rstrip(".").lower()) != story_date.month:
+        month = MONTHS[m.group(0).rstrip(".").lower()]
+        # the story's month or the next two ("cuts scheduled for January" in December) look
+        # ahead; any other month looks back
+        if (month - story_date.month) % 12 > 2:
             return True
     return False
 
