@@ -44,6 +44,8 @@ _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset({"a", "an"})
+# lowercase words that qualify a capitalised title without ending its phrase
+_TITLE_QUALIFIERS = frozenset({"acting", "interim", "caretaker"})
 
 
 class Reading(msgspec.Struct, frozen=True):
@@ -468,6 +470,7 @@ class ReadingModel:
                 return token.start(), self._former_relation(text, token.start(), floor)
             np_internal = (
                 word[:1].isupper()
+                or lowered in _TITLE_QUALIFIERS  # "former acting CIA Director"
                 or "-" in word
                 or word.endswith(("'s", "’s"))
                 or lowered in ("u.s.", "u.n.", "u.k.")
