@@ -92,7 +92,9 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
 
 LISTED_WITH_HOLDERS = "listed-with-holders"
 # what may stand between two titled names of one list: a comma, "and", an appositive
-_LIST_SEPARATOR = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|,\s+[^,;.()]{0,50},\s*(?:and\s+)?)$")
+_LIST_SEPARATOR = re.compile(
+    r"^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|,\s+[^,;.()]{0,50},\s*(?:(?:and|or)\s+)?)$"
+)
 
 
 def _listed_with_holders(analysis: Analysis, mention: Mention) -> bool:

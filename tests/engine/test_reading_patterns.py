@@ -230,6 +230,15 @@ CASES = [
         False,
         None,
     ),
+    # officials named in one list, joined by "and" or "or", are contemporaries
+    (
+        date(2020, 4, 22),
+        LEDE + "The task for leaders like President Barack Obama or President Emmanuel Macron "
+        "will be to restart the economy.",
+        "President Barack Obama",
+        True,
+        "listed-with-holders",
+    ),
     # 11. a suggestion never puts a false fact into copy: these stay silent
     (
         date(2024, 5, 6),
