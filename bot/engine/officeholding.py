@@ -197,6 +197,15 @@ def _judge_all(analysis: Analysis, mention: Mention) -> Verdict | None:
     return max(found, key=lambda v: max((t.start.earliest for t in v.terms), default=date.min))
 
 
+# a title first held this long after the story date, by someone who then held no office the
+# KB knows, names somebody else of the same name far more often than it anticipates them
+_NAMESAKE_GAP = timedelta(days=4 * 365)
+
+
+def _far_ahead(terms: tuple[Term, ...], day: date) -> bool:
+    return min(t.start.earliest for t in terms) > day + _NAMESAKE_GAP
+
+
 def _judge(analysis: Analysis, mention: Mention, person: str) -> Verdict | None:
     assert mention.title is not None
     index = analysis.knowledge
@@ -217,6 +226,11 @@ def _judge(analysis: Analysis, mention: Mention, person: str) -> Verdict | None:
         for office in dict.fromkeys(t.office for t in regular):
             mine = tuple(t for t in regular if t.office == office)
             if surely_out_of_office(kb, office, mine, day):
+                later = all(t.surely_starts_after(day) for t in mine)
+                if later and not actual and _far_ahead(mine, day):
+                    # "Rep. Tim Moore" of a state legislature, years before a Tim Moore sat in
+                    # Congress: a namesake far likelier than an error
+                    continue
                 return Verdict(
                     mention,
                     person,
@@ -225,7 +239,7 @@ def _judge(analysis: Analysis, mention: Mention, person: str) -> Verdict | None:
                     mine,
                     tuple(kb.holders(office, day)),
                     actual,
-                    later=all(t.surely_starts_after(day) for t in mine),
+                    later=later,
                 )
         return None
     if any(t.role is Role.ELECT and t.may_hold(day) for t in terms):

@@ -394,3 +394,17 @@ def test_a_title_read_as_now_from_the_title_alone_suggests_only_former() -> None
     assert [(f.quote, f.suggestion) for f in found] == [
         ("Secretary of State Rex Tillerson", "former Secretary of State Rex Tillerson")
     ]
+
+
+def test_a_title_held_only_years_later_by_a_namesake_is_silent() -> None:
+    """A state legislator "Rep. Tim Moore" in 2017 is not the Tim Moore who entered Congress in
+    2025: a title first held years after the story, by someone who then held no office the KB
+    knows, names a namesake; a title held soon after is still an anachronism."""
+    day = date(2017, 3, 30)
+    text = "Rep. Tim Moore said in a statement late Wednesday that the bill would pass."
+    document = load_document(text, name="case", story_date=day, today=day)
+    assert check(document, _ruleset()) == []
+    early = date(2016, 3, 30)
+    text = "President Donald Trump said in a statement late Wednesday that the wall would rise."
+    document = load_document(text, name="case", story_date=early, today=early)
+    assert [f.quote for f in check(document, _ruleset())] == ["President Donald Trump"]
