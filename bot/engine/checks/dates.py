@@ -31,6 +31,9 @@ class DateParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 class PastEventParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     max_days_ahead_without_year: int = 60  # beyond this a yearless date is probably last year
+    # a yearless date with no weekday to confirm its year: past stories are told without the
+    # year too ("Clinton launched her bid on April 12" in March copy), so only a week ahead
+    max_days_ahead_without_weekday: int = 7
     # sentences that are not the story's own telling: a photo gallery's captions, added to the
     # page as events went on ("Hide Caption 45 of 168 Photos: ... on Sunday, May 4")
     not_in: list[str] = []
@@ -131,8 +134,9 @@ def _past_verb_before(text: str, start: int) -> str | None:
     return None
 
 
-# Auxiliaries that make a participle present perfect or future, not a past event
-_PERFECT_OR_FUTURE = frozenset("has have having will would shall".split())
+# Auxiliaries that make a participle present perfect, present passive ("is reported on") or
+# future, not a past event
+_PERFECT_OR_FUTURE = frozenset("has have having will would shall is are am be being".split())
 
 # A correction or update note dated after the story is the page's history, not the story's.
 _EDITORIAL_VERBS = frozenset("amended updated corrected revised edited clarified".split())
@@ -158,8 +162,16 @@ def _past_after_story(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             continue
         if not_in and any(x.search(ctx.document.sentence_at(m.start).text) for x in not_in):
             continue
-        if m.year is None and (day - story).days > p.max_days_ahead_without_year:
-            continue
+        if m.year is None:
+            if m.weekday is not None and day.weekday() != m.weekday:
+                continue  # the weekday puts it in another year (or is itself the error)
+            limit = (
+                p.max_days_ahead_without_year
+                if m.weekday is not None
+                else p.max_days_ahead_without_weekday
+            )
+            if (day - story).days > limit:
+                continue
         verb = _past_verb_before(text, m.start)
         if verb is None or verb.lower() in _EDITORIAL_VERBS:
             continue  # "This article was amended on 21 October": the page's own later note
