@@ -200,16 +200,26 @@ class Analysis:
         self.reading = reading
         self.text = document.text
         self.story_date: date = document.story_date
-        self._readings: dict[tuple[int, int, bool, bool], Reading] = {}
+        self._readings: dict[tuple[int, int, bool, bool, bool], Reading] = {}
         self.decisions: list[Decision] = []  # what the people checks weighed, for --explain
 
-    def read(self, start: int, end: int, *, dead: bool = False, titled: bool = False) -> Reading:
+    def read(
+        self,
+        start: int,
+        end: int,
+        *,
+        dead: bool = False,
+        titled: bool = False,
+        administration: bool = False,
+    ) -> Reading:
         """The time frame of the mention `text[start:end]` (cached: several checks ask);
         `titled` for a title with a name, which news uses as a label of the present office."""
-        key = (start, end, dead, titled)
+        key = (start, end, dead, titled, administration)
         found = self._readings.get(key)
         if found is None:
-            found = self.reading.read(self.document, start, end, dead=dead, titled=titled)
+            found = self.reading.read(
+                self.document, start, end, dead=dead, titled=titled, administration=administration
+            )
             self._readings[key] = found
         return found
 

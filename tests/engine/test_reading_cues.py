@@ -36,7 +36,12 @@ def test_cue_example(cue_id: str, number: int) -> None:
     document = example_document(example.text, example.story_date or DEFAULT_DAY)
     start = example.text.index(example.mention)
     reading = model.read(
-        document, start, start + len(example.mention), dead=example.dead, titled=example.titled
+        document,
+        start,
+        start + len(example.mention),
+        dead=example.dead,
+        titled=example.titled,
+        administration=example.administration,
     )
     expected_cue = example.cue or (cue.id if example.frame is cue.spec.frame else None)
     assert reading.frame is example.frame, f"{example.text!r}: read {reading.describe()}"

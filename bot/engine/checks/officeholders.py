@@ -277,7 +277,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         else:
             if not wrong:
                 continue
-            reading = analysis.read(hit.start, after.end())
+            reading = analysis.read(hit.start, after.end(), administration=True)
             person, terms = wrong[0]
             flagged = reading.speaks_of_now and reading.strength is not Strength.WEAK
             analysis.decisions.append(

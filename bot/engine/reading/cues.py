@@ -66,6 +66,7 @@ class CueExample(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     cue: str | None = None  # default: the cue that carries the example (for its own frame)
     dead: bool = False  # the person named had died by the story date
     titled: bool = False  # the mention is a title with a name ("Senator X"), not a bare name
+    administration: bool = False  # the mention is "X administration" (or "X White House")
 
 
 class CueSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

@@ -86,11 +86,19 @@ class ReadingModel:
         return next(c for c in self.cues if c.id == cue_id)
 
     def read(
-        self, document: Document, start: int, end: int, *, dead: bool = False, titled: bool = False
+        self,
+        document: Document,
+        start: int,
+        end: int,
+        *,
+        dead: bool = False,
+        titled: bool = False,
+        administration: bool = False,
     ) -> Reading:
         """Read the mention `document.text[start:end]` (title and name, or "X administration").
         `titled`: a title with a name, which news uses as a label of the present office when
-        nothing else in the sentence dates it."""
+        nothing else in the sentence dates it; `administration`: "X administration", which
+        speaks of now on the same terms only where the sentence has a present anchor."""
         text = document.text
         sentence = document.sentence_at(start)
         p_start, p_end = document.paragraphs[document.paragraph_index(start)]
@@ -118,11 +126,15 @@ class ReadingModel:
         if decided is None:
             decided = self._in_clause(document, start, end, np_start, dead)
             if (
-                titled
+                (titled or administration)
                 and decided.frame is Frame.UNKNOWN
                 and self._label_may_decide(document, start, end, decided)
             ):
-                decided = self._title_label(document, start, dead) or decided
+                # an administration is more often named for its past than a person for their
+                # office: it speaks of now only where the sentence says "now" ("on Tuesday")
+                sentence = document.sentence_at(start)
+                if titled or self._anchor(document.text[sentence.start : sentence.end]):
+                    decided = self._title_label(document, start, dead) or decided
         if decided.speaks_of_now:
             day = self._clause_date(document, start, end)
             if day is not None:
@@ -176,6 +188,7 @@ class ReadingModel:
             _headline(text[lo:hi])
             or _FORMER_NEARBY.search(before)
             or _POSSESSOR_BEFORE.search(before)
+            or _APPOSITIVE_ROLE_BEFORE.search(text[max(lo, start - 90) : start])
             or _earlier_time_anywhere(text, lo, hi, document.story_date)
         ):
             return None
@@ -599,6 +612,11 @@ _FORMER_NEARBY = re.compile(
 )
 # a person's possession right before the title: "Clinton's national security adviser"
 _POSSESSOR_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
+# a person's role set off as an appositive: "Bolton, a senior diplomat in the Bush
+# administration": it says what the person was, at whatever time
+_APPOSITIVE_ROLE_BEFORE = re.compile(
+    r",\s+(?:a|an|the)\s+[^,;:.]{0,60}\b(?:in|of|with|for|to|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$"
+)
 _MONTH_NAME = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|May(?= \d))"
