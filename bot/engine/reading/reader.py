@@ -44,6 +44,17 @@ _RELATIONS = frozenset("to of for with under at in".split())
 _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset({"a", "an"})
+_SAID = frozenset({"said", "told"})
+# what a reported statement's verb looks like when it speaks of now: the present, the future or
+# the past progressive of reported speech ("was trying to mislead"), not the simple past
+_TENSE_OF_NOW = re.compile(
+    r"(?:is|are|has|have|will|would|can|could|may|might|must|should|(?:was|were)\s+[\"“]?\w+ing)\b"
+)
+# a reporting aside between a subject and its verb: ", Zhao added,", ", the ministry said,"
+_REPORTING_ASIDE = re.compile(
+    r",\s+(?:(?:the|a|an|[A-Z][\w.'’-]*)\s+){1,3}(?:said|says|added|adds|told reporters|"
+    r"noted|notes|argued|argues|wrote|writes|insisted|insists)(?:\s+on\s+\w+)?,\s+"
+)
 # lowercase words that qualify a capitalised title without ending its phrase
 _TITLE_QUALIFIERS = frozenset({"acting", "interim", "caretaker"})
 
@@ -221,7 +232,9 @@ class ReadingModel:
             word = found.group(0).lower().replace("’", "'")
             klass = scope.verb_class(word, self.lexicon)
             if klass is VerbClass.REPORTING:
-                klass = VerbClass.PRESENT if word.endswith("s") else VerbClass.PAST
+                # "says", and "said"/"told": news reports what was said lately
+                now = word.endswith("s") or word in _SAID
+                klass = VerbClass.PRESENT if now else VerbClass.PAST
             if klass is VerbClass.PRESENT:
                 return False
             past = past or klass is VerbClass.PAST
@@ -288,6 +301,20 @@ class ReadingModel:
             for cue in self._by_scope[Scope.VERB]:
                 if cue.spec.frame is Frame.HISTORICAL and _matches(cue, verb[1]):
                     return _decided(cue, _first_words(verb[1]), subject=True)
+            aside = _REPORTING_ASIDE.match(text, end, verb[0])
+            if (
+                aside is not None
+                and aside.end() == verb[0]
+                and _TENSE_OF_NOW.match(verb[1]) is not None
+            ):
+                # "The Obama administration, Zhao added, was trying to mislead": a statement
+                # reported now, whatever its tense
+                reporting = next(
+                    c
+                    for c in self._by_scope[Scope.VERB]
+                    if c.spec.verb_class is VerbClass.REPORTING
+                )
+                return _decided(reporting, aside.group(0).strip(" ,"), subject=True)
 
         clause_text = text[clause.start : clause.end]
         story_year = document.story_date.year
