@@ -37,6 +37,7 @@ from bot.kb.model import (
     Role,
     Source,
     Term,
+    Vacancy,
 )
 from bot.kb.schema import KBFile, NamesSpec, PersonSpec, TermSpec
 
@@ -142,6 +143,18 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
         for o in spec.offices:
             _require(path, o.id, "source", o.source, kb.sources)
             _require(path, o.id, "jurisdiction", o.jurisdiction, kb.jurisdictions)
+        for v in spec.vacancies:
+            _require(path, v.office, "office", v.office, kb.offices)
+            if not v.sources:
+                raise KnowledgeError(str(path), None, v.office, "a vacancy needs its sources")
+            for source in v.sources:
+                _require(path, v.office, "source", source, kb.sources)
+            if v.end is not None and v.end < v.start:
+                raise KnowledgeError(str(path), None, v.office, "vacancy ends before it starts")
+            kb.vacancies[v.office] = (
+                *kb.vacancies.get(v.office, ()),
+                Vacancy(v.office, v.start, v.end, tuple(v.sources)),
+            )
     seats_of: dict[str, list[tuple[str, str | None, int, int]]] = defaultdict(list)
     for _path, t in term_specs:
         first = int(str(t.start)[:4])

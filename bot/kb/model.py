@@ -165,6 +165,15 @@ class Office(msgspec.Struct, frozen=True, gc=False):
     complete_to: date | None = None
 
 
+class Vacancy(msgspec.Struct, frozen=True, gc=False):
+    """Nobody held the office from `start` to `end` (inclusive); `end` None: abolished."""
+
+    office: str
+    start: date
+    end: date | None
+    sources: tuple[str, ...]
+
+
 class Person(msgspec.Struct, frozen=True, gc=False):
     id: str
     name: str
@@ -326,6 +335,7 @@ class KnowledgeBase:
     terms_by_person: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
     terms_by_office: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
     platforms: dict[str, Platform] = field(default_factory=dict)
+    vacancies: dict[str, tuple[Vacancy, ...]] = field(default_factory=dict)
     names: NameRules = field(default_factory=NameRules)  # how names are written (bot.kb.names)
     version: str = ""
 
@@ -351,8 +361,13 @@ class KnowledgeBase:
         office = self.offices[office_id]
         end = self.complete_to(office_id)
         spans = self._sure_spans(office_id)
+        empty = self._vacant_spans(office_id)
         while True:
             day = end + timedelta(days=1)
+            vacant = [last for first, last in empty if first <= day <= last]
+            if vacant:  # known to be empty: every seat is accounted for
+                end = max(vacant)
+                continue
             filling = [last for first, last in spans if first <= day <= last]
             if len(filling) < office.seats:
                 return office.complete_from, end
@@ -366,7 +381,27 @@ class KnowledgeBase:
             return False
         if day <= self.complete_to(office_id):
             return True
+        if any(first <= day <= last for first, last in self._vacant_spans(office_id)):
+            return True
         return len(self.holders(office_id, day)) >= office.seats
+
+    def vacant(self, office_id: str, day: date) -> Vacancy | None:
+        """The recorded vacancy (or abolition) of the office on `day`, if any."""
+        for vacancy, (first, last) in zip(
+            self.vacancies.get(office_id, ()), self._vacant_spans(office_id), strict=True
+        ):
+            if first <= day <= last:
+                return vacancy
+        return None
+
+    def _vacant_spans(self, office_id: str) -> list[tuple[date, date]]:
+        """Recorded vacancies as (first, last) days; an abolished office is empty up to the
+        newest day any source vouches for (the KB says nothing of later days)."""
+        vacancies = self.vacancies.get(office_id, ())
+        if not vacancies:
+            return []
+        horizon = max(s.complete_to for s in self.sources.values())
+        return [(v.start, v.end if v.end is not None else horizon) for v in vacancies]
 
     def complete_to(self, office_id: str) -> date:
         """The last day the office's data lists every holder: its source's `complete_to`, or the

@@ -65,6 +65,17 @@ class TermSpec(_Strict, frozen=True):
     note: str | None = None
 
 
+class VacancySpec(_Strict, frozen=True):
+    """An office nobody held from `start` to `end` (inclusive), or from `start` on when it was
+    abolished (`end` omitted): known, so coverage runs through it."""
+
+    office: str
+    start: date
+    sources: list[str]
+    end: date | None = None
+    note: str | None = None
+
+
 class PlatformUserSpec(_Strict, frozen=True):
     person: str
     source: str
@@ -119,4 +130,5 @@ class KBFile(_Strict, frozen=True):
     people: list[PersonSpec] = []
     terms: list[TermSpec] = []
     platforms: list[PlatformSpec] = []
+    vacancies: list[VacancySpec] = []
     names: NamesSpec | None = None

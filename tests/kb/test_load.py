@@ -180,3 +180,74 @@ def test_an_open_snapshot_term_joins_the_running_stint_not_an_earlier_one(
     assert first.sources == ("a",) and first.known_to == date(2025, 6, 30)
     assert second.sources == ("a", "b") and second.known_to == date(2026, 6, 15)
     assert kb.coverage("gb.head-of-government")[1] == date(2026, 6, 15)
+
+
+def test_a_recorded_vacancy_keeps_the_office_covered_through_it(tmp_path: Path) -> None:
+    """Nobody held the office between two holders: coverage runs through the vacancy to the
+    successor's term, and a day inside it is covered with no holder."""
+    (tmp_path / "base.yaml").write_text(
+        "sources:\n"
+        "  - {id: old-list, name: List, complete_to: 2022-10-31, priority: 100}\n"
+        "  - {id: snap, name: Snapshot, complete_to: 2026-06-15, priority: 50}\n"
+        "jurisdictions:\n  - {id: LB, name: Lebanon, adjectives: [Lebanese]}\n"
+        "offices:\n"
+        "  - {id: lb.head-of-state, name: President, jurisdiction: LB, group: head-of-state,"
+        " titles: [President], complete_from: 1990-01-01, source: old-list}\n"
+        "people:\n  - {id: x, name: Ann Old}\n  - {id: y, name: Bob New}\n"
+        "terms:\n"
+        "  - {person: x, office: lb.head-of-state, start: 2016-10-31, end: 2022-10-31,"
+        " source: old-list}\n"
+        "  - {person: y, office: lb.head-of-state, start: 2025-01-09, source: snap}\n",
+        encoding="utf-8",
+    )
+    assert load_knowledge(tmp_path).coverage("lb.head-of-state")[1] == date(2022, 10, 31)
+    assert not load_knowledge(tmp_path).covered("lb.head-of-state", date(2023, 6, 1))
+    (tmp_path / "vacancies.yaml").write_text(
+        "vacancies:\n"
+        "  - {office: lb.head-of-state, start: 2022-11-01, end: 2025-01-08, sources: [old-list]}\n",
+        encoding="utf-8",
+    )
+    kb = load_knowledge(tmp_path)
+    assert kb.coverage("lb.head-of-state")[1] == date(2026, 6, 15)
+    assert kb.covered("lb.head-of-state", date(2023, 6, 1))
+    assert kb.holders("lb.head-of-state", date(2023, 6, 1)) == []
+    vacancy = kb.vacant("lb.head-of-state", date(2023, 6, 1))
+    assert vacancy is not None and vacancy.sources == ("old-list",)
+    assert kb.vacant("lb.head-of-state", date(2025, 1, 9)) is None
+
+
+def test_an_abolished_office_is_known_to_be_empty_up_to_the_newest_source(
+    tmp_path: Path,
+) -> None:
+    root = _kb(
+        tmp_path,
+        "people:\n  - {id: x, name: Ann Old}\n"
+        "terms:\n"
+        "  - {person: x, office: gb.head-of-government, start: 2016-05-24, end: 2018-07-09,"
+        " source: a}\n"
+        "vacancies:\n"
+        "  - {office: gb.head-of-government, start: 2018-07-10, sources: [a], note: abolished}\n",
+    )
+    kb = load_knowledge(root)
+    assert kb.coverage("gb.head-of-government")[1] == date(2026, 6, 15)  # source b's date
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("{office: gb.nowhere, start: 2020-01-01, sources: [a]}", "unknown office 'gb.nowhere'"),
+        ("{office: gb.head-of-government, start: 2020-01-01, sources: [z]}", "unknown source"),
+        ("{office: gb.head-of-government, start: 2020-01-01, sources: []}", "needs its sources"),
+        (
+            "{office: gb.head-of-government, start: 2020-01-01, end: 2019-01-01, sources: [a]}",
+            "ends before it starts",
+        ),
+    ],
+)
+def test_a_bad_vacancy_is_an_error_naming_the_file(
+    tmp_path: Path, entry: str, problem: str
+) -> None:
+    root = _kb(tmp_path, f"vacancies:\n  - {entry}\n")
+    with pytest.raises(KnowledgeError, match=problem) as error:
+        load_knowledge(root)
+    assert str(error.value).startswith(str(root / "extra.yaml"))
