@@ -101,6 +101,9 @@ TITLE_QUALIFIERS = frozenset(
 )
 
 
+_ABBREVIATED_QUALIFIERS = frozenset({"lt", "lieut"})  # "Lt. Gov." keeps its full stop
+
+
 _NOT_AN_ORG = frozenset(
     "the a an and but or as at by for from in of on to with said says while when after before "
     "former then late new his her their its our".split()
@@ -178,6 +181,11 @@ def _qualified_away(text: str, title_start: int) -> bool:
     before = word_before(text, title_start, 1)
     if not before or before[0].rstrip(".") not in TITLE_QUALIFIERS:
         return False
+    gap = text[:title_start]
+    if "\n" in gap[len(gap.rstrip()) :]:
+        return False  # the qualifier ends the paragraph before: "... into the state.\n\nSen."
+    if gap.rstrip().endswith(".") and before[0] not in _ABBREVIATED_QUALIFIERS:
+        return False  # it ends the sentence before: "... into the state. Sen. Ted Cruz"
     # "Under Secretary of State" is an office; "under President Bush" is a preposition
     return before[0] != "under" or text[:title_start].rstrip().endswith("Under")
 

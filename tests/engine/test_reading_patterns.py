@@ -284,6 +284,12 @@ NAMES = [
         ["Steven Mnuchn"],
     ),
     (date(2019, 6, 4), "The plan draws praise from Nancy Pelossi on Tuesday.", ["Nancy Pelossi"]),
+    # "state" ending the paragraph before does not make the next title a state senator's
+    (
+        date(2013, 11, 17),
+        "Candidates flock to the state.\n\nSen. Ted Criz visited last month.",
+        ["Ted Criz"],
+    ),
 ]
 
 
