@@ -14,6 +14,8 @@ from bot.engine.checks.names import typing_slip
         ("warrren", "warren"),  # a letter doubled
         ("kellly", "kelly"),
         ("alexaner", "alexander"),  # a letter dropped from a long name
+        ("sinders", "sanders"),  # one vowel for another in a name of five letters or more
+        ("rubia", "rubio"),
     ],
 )
 def test_slips(written: str, right: str) -> None:
@@ -30,6 +32,9 @@ def test_slips(written: str, right: str) -> None:
         ("sanders", "sanders"),  # no slip at all
         ("snaders", "sanders-x"),
         ("warnre", "warren"),  # letters moved further apart
+        ("larson", "larsen"),  # two real spellings of one ending
+        ("paulson", "paulsen"),
+        ("kane", "kine"),  # a vowel in a short name
     ],
 )
 def test_not_slips(written: str, right: str) -> None:

@@ -167,10 +167,22 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
 
 def typing_slip(written: str, right: str) -> bool:
     """Is `written` a slip of the keyboard for `right`: two neighbouring letters swapped
-    ("Sanedrs"), a letter doubled ("Warrren") or one dropped from a long name ("Alexaner")?
-    A letter replaced by another ("Comey" for "Comer") is not: that is how real names differ."""
+    ("Sanedrs"), a letter doubled ("Warrren"), one dropped from a long name ("Alexaner") or one
+    vowel for another in a name of five letters or more ("Sinders", "Rubia")? A consonant
+    replaced ("Comey" for "Comer"), a vowel in a short name ("Crez") or in "-son"/"-sen" is
+    not: that is how real names differ."""
     if len(written) == len(right):
         diff = [i for i, (a, b) in enumerate(zip(written, right, strict=True)) if a != b]
+        if len(diff) == 1:
+            # one vowel for another ("Sinders", "Rubia") slips in typing far more than it makes
+            # another name, except in the Scandinavian endings ("Larsen"/"Larson")
+            i = diff[0]
+            return (
+                written[i] in _VOWELS
+                and right[i] in _VOWELS
+                and len(right) >= _LONG_NAME - 1  # "Crez" for "Cruz": short names collide
+                and not right.endswith(_SON_SEN)
+            )
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1
@@ -189,6 +201,8 @@ def typing_slip(written: str, right: str) -> bool:
 
 
 _LONG_NAME = 6  # a letter dropped from a shorter name makes another name too often ("Cruz")
+_VOWELS = frozenset("aeiou")
+_SON_SEN = ("son", "sen", "sson", "ssen")
 
 
 # "Patrick Shannahan, USA TODAY", "By Jane Roe": a writer's byline names the writer
