@@ -225,6 +225,13 @@ def test_removal_in_the_last_month_keeps_the_end_of_term(output: Path) -> None:
     assert (ppt["start"], ppt["end"]) == (date(2021, 1, 20), date(2023, 1, 3))
 
 
+def test_removal_after_the_november_election_keeps_the_end_of_term(output: Path) -> None:
+    """The upstream removed retiring members on 2014-11-24, 40 days before 3 January: they
+    served to the end of their terms (no "Sen. X" is flagged in the lame-duck session)."""
+    (term,) = _terms(output, "us-congress.yaml", "Q92000090", "us.senator")
+    assert (term["start"], term["end"]) == (date(2009, 1, 6), date(2015, 1, 3))
+
+
 def test_term_listed_before_it_began_is_dropped(output: Path) -> None:
     (term,) = _terms(output, "us-congress.yaml", "mike-rowe")
     assert (term["start"], term["end"]) == (date(2013, 1, 3), date(2015, 1, 3))

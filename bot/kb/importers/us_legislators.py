@@ -4,8 +4,9 @@ Current members: the running term's end is only scheduled, so it is written open
 Departed members: the last term's scheduled end is wrong for anyone who resigned (Rubio shows
 2029), so the day the upstream removed them (`left_current_file.removed_on`) caps it
 (SOURCES.md, "Caveat on end dates"). Two refinements keep that cap from cutting real service:
-- a removal in the last month of a term is the upstream's end-of-Congress clean-up (Leahy was
-  removed on 2022-12-25, his term ran to 2023-01-03): the term's own end stands;
+- a removal in the last two months of a term is the upstream's end-of-Congress clean-up (Leahy
+  was removed on 2022-12-25, Harkin on 2014-11-24; their terms ran to 3 January): the term's own
+  end stands;
 - a term that only starts after the removal was never served (the 2014 snapshots pre-listed the
   2015 terms of members who then lost or retired): it is dropped and the term before it stands.
 Snapshots from 2012 end earlier terms on the day Congress adjourned; a member re-elected without
@@ -28,8 +29,11 @@ from bot.kb.importers.spans import Span, join, open_after, parse_day, to_terms
 from bot.kb.importers.us_leadership import leadership_spans
 from bot.kb.importers.us_people import CURRENT, DEPARTED, UsPeople, shared_people
 
-# How long before a term's scheduled end a removal still counts as the normal end of the term.
-END_OF_TERM_CLEANUP = timedelta(days=31)
+# How long before a term's scheduled end a removal still counts as the normal end of the term:
+# the upstream removes members who lost or retired soon after the November election (Harkin and
+# 53 others on 2014-11-24, 40 days before their terms ended on 2015-01-03). A real resignation
+# this late is read as the full term: a lame duck named with the title is never flagged.
+END_OF_TERM_CLEANUP = timedelta(days=62)
 # Snapshots from 2012 end each earlier term on the day Congress adjourned (2002-11-22), not on
 # 3 January; a member whose next term starts within this many days served without a break.
 ADJOURNMENT_GAP = timedelta(days=100)
