@@ -89,6 +89,14 @@ CASES = [
         False,
         "direct-quote",
     ),
+    # a quotation closed by a double prime (″), as some publishing systems write it, ends there
+    (
+        date(2018, 5, 9),
+        "“The field stays stacked against workers,″ said Sen. Mark Pocan, D-Wis.",
+        "Sen. Mark Pocan",
+        True,
+        None,
+    ),
     # 5. present anchors make a past-tense sentence current
     (
         date(2025, 7, 29),

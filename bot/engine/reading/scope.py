@@ -31,7 +31,8 @@ class Clause(msgspec.Struct, frozen=True):
 def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
     """The direct quotation (relative span in `paragraph`) that holds `offset`, if any.
 
-    Curly quotes pair by direction; straight double quotes alternate; a quotation still open at
+    Curly quotes pair by direction (a straight quote or a double prime ″ may close a curly
+    one); straight double quotes alternate; a quotation still open at
     the end of its paragraph runs to that end (news style for quotes that go on). Single quotes
     count only as a pair: an opening one before a word and a closing one after it."""
     open_at: int | None = None
@@ -50,7 +51,7 @@ def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
                         return i, end + 1
                     i = end + 1
                     continue
-        elif c == closer or (closer == "”" and c == '"'):
+        elif c == closer or c in _ALSO_CLOSES[closer]:
             if open_at < offset < i:
                 return open_at, i + 1
             open_at = None
@@ -60,6 +61,11 @@ def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
     if open_at is not None and open_at < offset:
         return open_at, n
     return None
+
+
+# closing marks copy mixes in: a straight quote after a curly one, and the double prime (″)
+# some publishing systems put for a closing quote
+_ALSO_CLOSES = {"”": '"″', '"': "”″"}
 
 
 def _opens_single(text: str, i: int) -> bool:
