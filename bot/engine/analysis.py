@@ -471,10 +471,13 @@ class Analysis:
         # the adjective: one to three words before the title ("U.S.", "South Korean", "Britain's")
         head = text[max(0, start - 40) : start].rstrip()
         words = head.split()
+        if words and words[-1].endswith((",", ";", ":")):
+            # "Speaking in New York, House Speaker Paul Ryan said": the place ends a phrase
+            words = []
         for n in (3, 2, 1):
             if len(words) >= n:
                 candidate = " ".join(words[-n:])
-                found = self.knowledge.jurisdictions_of(candidate.strip(",;:("))
+                found = self.knowledge.jurisdictions_of(candidate.lstrip("("))
                 if found:
                     jurisdictions = found
                     start = max(0, text.rfind(words[-n], 0, title.start))

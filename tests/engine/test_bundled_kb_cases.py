@@ -66,6 +66,18 @@ FLAGGED = [
         "Vice President Kamala Harris toured the plant on Friday.",
         "Vice President Kamala Harris",
     ),
+    # a place set off by a comma before the title is where it happened, not the title's state
+    (
+        date(2021, 3, 9),
+        "Visiting a factory in Dayton, Ohio, President Donald Trump praised the workers.",
+        "President Donald Trump",
+    ),
+    # "the Time 100" is a magazine's event, not "at the time"
+    (
+        date(2020, 5, 4),
+        "Speaking at the Time 100 gala in New York, House Speaker Paul Ryan said: \"We will win.\"",
+        "House Speaker Paul Ryan",
+    ),
 ]
 
 FLAGGED += [
