@@ -102,6 +102,13 @@ FLAGGED += [
         "Exporters are watching how the Trudeau government responds.",
         "Trudeau government",
     ),
+    # the FBI director's term spans administrations: judged by the director's own dates
+    (
+        date(2018, 2, 6),
+        "Republicans on the panel want FBI Director James Comey to testify next week.",
+        "FBI Director James Comey",
+    ),
+    (date(2016, 2, 9), "FBI Director James Comay told lawmakers the bureau needs agents.", "James Comay"),
 ]
 
 SILENT = [
@@ -124,6 +131,9 @@ SILENT = [
     (date(2025, 6, 20), "Federal Reserve Chair Jerome Powell held rates steady."),
     (date(2025, 6, 20), "ECB President Christine Lagarde spoke in Frankfurt."),
     (date(2025, 6, 20), "Jane Smith, a nurse in Leeds, said prices were rising."),
+    (date(2015, 3, 2), "FBI Director James Comey told lawmakers the bureau needs more agents."),
+    (date(2019, 4, 9), "Former FBI Director Robert Mueller delivered his report last month."),
+    (date(2025, 4, 9), "FBI Director Kash Patel and his deputy visited the Newark field office."),
     # past the opening paragraphs a past verb alone dates nothing: news or history, the copy
     # does not say (in the lede it reports the story's news, see FLAGGED)
     (
