@@ -75,7 +75,7 @@ FLAGGED = [
     # "the Time 100" is a magazine's event, not "at the time"
     (
         date(2020, 5, 4),
-        "Speaking at the Time 100 gala in New York, House Speaker Paul Ryan said: \"We will win.\"",
+        'Speaking at the Time 100 gala in New York, House Speaker Paul Ryan said: "We will win."',
         "House Speaker Paul Ryan",
     ),
 ]
@@ -108,7 +108,11 @@ FLAGGED += [
         "Republicans on the panel want FBI Director James Comey to testify next week.",
         "FBI Director James Comey",
     ),
-    (date(2016, 2, 9), "FBI Director James Comay told lawmakers the bureau needs agents.", "James Comay"),
+    (
+        date(2016, 2, 9),
+        "FBI Director James Comay told lawmakers the bureau needs agents.",
+        "James Comay",
+    ),
 ]
 
 SILENT = [
@@ -160,3 +164,52 @@ def test_silent(day: date, text: str) -> None:
     document = load_document(text, name="case", story_date=day, today=day)
     found = [(f.quote, f.message) for f in check(document, _ruleset())]
     assert found == [], f"false flag: {found!r}"
+
+
+# (story date, text, misspelled name, suggestion)
+MISSPELLED = [
+    # the nickname as written stays in the suggestion; the KB lists the formal first name
+    (
+        date(2018, 3, 23),
+        "Sen. Chris Coonns, D-Del., said he was concerned.",
+        "Chris Coonns",
+        "Chris Coons",
+    ),
+    (
+        date(2014, 9, 11),
+        "Sen. Ben Cardni (D-Md.) said the vote would wait.",
+        "Ben Cardni",
+        "Ben Cardin",
+    ),
+    # two real names one slip away: the title before it says which
+    (
+        date(2020, 4, 3),
+        "House Minority Leader Kevin McCarhty told CNBC the focus was relief.",
+        "Kevin McCarhty",
+        "Kevin McCarthy",
+    ),
+    # a name known with this very first name beats one reached through a nickname
+    (
+        date(2020, 5, 13),
+        "Given what William Berr decided, Flynn may soon be a free man.",
+        "William Berr",
+        "William Barr",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "quote", "suggestion"), MISSPELLED, ids=[c[2] for c in MISSPELLED]
+)
+def test_misspelled(day: date, text: str, quote: str, suggestion: str) -> None:
+    document = load_document(text, name="case", story_date=day, today=day)
+    found = [(f.quote, f.suggestion) for f in check(document, _ruleset())]
+    assert (quote, suggestion) in found, f"got {found!r}"
+
+
+def test_a_nickname_and_two_slips_are_another_person() -> None:
+    # "Bob" reaches "Bill" through the nickname table; "Cassilly" is two letters from "Cassidy"
+    day = date(2020, 3, 19)
+    text = "Fellow Republican senator Bob Cassilly told reporters that the bill was unsafe."
+    document = load_document(text, name="case", story_date=day, today=day)
+    assert [f.quote for f in check(document, _ruleset())] == []

@@ -100,6 +100,7 @@ class _Match(msgspec.Struct, frozen=True):
     end: int
     edits: int
     first_name_slip: bool = False  # the surname is right, the first name one letter off
+    nickname: bool = False  # matched through a nickname ("Chris" for "Christopher")
 
 
 def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -> _Match | None:
@@ -141,13 +142,31 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
                     return None
                 if len(form_core) != len(core):
                     continue
+                nickname = core[0] != form_core[0] and form_core[0] in (
+                    index.first_name_equivalents.get(core[0], ())
+                )
+                if nickname:
+                    # "Chris Coonns" for "Christopher Coons": the first name is the same name,
+                    # and the suggestion keeps it as written ("Chris Coons")
+                    form_core = [core[0], *form_core[1:]]
+                    form = _with_first_name(words[first], form)
                 score = fuzz.ratio(" ".join(core), " ".join(form_core))
                 if score < min_similarity:
                     continue
                 if pid in by_first:  # "Scott Bessant": one or two slips in the surname
                     edits = DamerauLevenshtein.distance(" ".join(core[1:]), " ".join(form_core[1:]))
-                    if 0 < edits <= 2:
-                        found.append(_Match(score, pid, form, start, start + len(written), edits))
+                    if 0 < edits <= (1 if nickname else 2):  # a nickname and two slips: too far
+                        found.append(
+                            _Match(
+                                score,
+                                pid,
+                                form,
+                                start,
+                                start + len(written),
+                                edits,
+                                nickname=nickname,
+                            )
+                        )
                 elif core[1:] == form_core[1:]:  # "Kier Starmer": one slip in the first name
                     edits = DamerauLevenshtein.distance(core[0], form_core[0])
                     if edits == 1:
@@ -156,6 +175,15 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
                         )
     if not found:
         return None
+    literal = [m for m in found if not m.nickname]
+    if literal:
+        # a name known with this very first name beats one reached through a nickname
+        # ("William Berr" is William Barr, not Robert "Bob" Berry)
+        found = literal
+    fitting = [m for m in found if _fits_title_before(analysis, m)]
+    if fitting:
+        # "House Minority Leader Kevin McCarhty": the title says which of two close names
+        found = fitting
     top = max(m.score for m in found)
     best = [m for m in found if m.score == top]
     if len({" ".join(_core(fold(m.form))) for m in best}) > 1:
@@ -163,6 +191,20 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
     # one spelling shared by several people ("Donald Trump", "Donald Trump Jr."): the one with
     # an office stands for it
     return min(best, key=lambda m: (not kb.terms_of(m.person), m.start, m.person, m.form))
+
+
+def _with_first_name(first: str, form: str) -> str:
+    """`form` with `first` for its first name and without middle initials."""
+    rest = [w for w in form.split()[1:] if not re.fullmatch(r"[A-Z]\.", w)]
+    return " ".join([first, *rest])
+
+
+def _fits_title_before(analysis: Analysis, match: _Match) -> bool:
+    """Did the person ever hold an office the title right before the name names?"""
+    title, _, _ = analysis._title_before(match.start)
+    if title is None:
+        return False
+    return any(t.office in title.offices for t in analysis.knowledge.kb.terms_of(match.person))
 
 
 def typing_slip(written: str, right: str) -> bool:
