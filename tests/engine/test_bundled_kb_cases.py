@@ -188,6 +188,13 @@ MISSPELLED = [
         "Kevin McCarhty",
         "Kevin McCarthy",
     ),
+    # a slip of the keyboard in a short surname, with nothing else in the article to go by
+    (
+        date(2014, 8, 5),
+        "Potential candidates like Rand Pual will campaign in Iowa this month.",
+        "Rand Pual",
+        "Rand Paul",
+    ),
     # a name known with this very first name beats one reached through a nickname
     (
         date(2020, 5, 13),
