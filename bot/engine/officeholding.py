@@ -73,7 +73,12 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                     LISTED_WITH_HOLDERS,
                     "listed with serving officials",
                 )
-            flagged, why = flags(verdict, reading, regnal=dead and _regnal(mention))
+            flagged, why = flags(
+                verdict,
+                reading,
+                regnal=dead and _regnal(mention),
+                conditional=_conditional(analysis, mention),
+            )
             decisions.append(
                 Decision(
                     *mention.span,
@@ -128,16 +133,25 @@ def _serving(analysis: Analysis, mention: Mention) -> bool:
     )
 
 
-def flags(verdict: Verdict, reading: Reading, *, regnal: bool = False) -> tuple[bool, str]:
+def flags(
+    verdict: Verdict, reading: Reading, *, regnal: bool = False, conditional: bool = True
+) -> tuple[bool, str]:
     """Does the reading make the KB's verdict an error in this copy? Precision first: a former
     holder's title must speak of now at least through its verb; someone who only later took the
-    office, or a dead monarch or pope, only through a present anchor ("on Tuesday")."""
+    office, or a dead monarch or pope, only through a present anchor ("on Tuesday").
+    `conditional`: the sentence sets up a condition ("if", "had"), so a counterfactual in it
+    may imagine the holder."""
     if reading.frame is Frame.QUOTED:
         return False, "quoted speech: the speaker's words"
     if verdict.problem is Problem.NEVER_HELD:
         # a title never held is wrong at any time; only an imagined holder or a qualifier on
         # the title itself ("former state Sen.") makes it something else
-        if reading.frame is Frame.HYPOTHETICAL or reading.cue in _TITLE_QUALIFYING_CUES:
+        imagined = reading.frame is Frame.HYPOTHETICAL and (
+            reading.cue != _COUNTERFACTUAL or conditional
+        )
+        if imagined or reading.cue in _TITLE_QUALIFYING_CUES:
+            # "Had President Romney won, he would have ...": an imagined holder. "The bill by
+            # Rep. X would have the attorney general ..." imagines the bill, not the title.
             return False, f"{reading.describe()}: the title is qualified"
         return True, "the person never held an office this title names"
     if not reading.speaks_of_now:
@@ -149,6 +163,16 @@ def flags(verdict: Verdict, reading: Reading, *, regnal: bool = False) -> tuple[
         who = "a later holder" if verdict.later else "a dead monarch or pope" if regnal else ""
         return False, f"speaks of now only {reading.strength.value}ly; {who} needs {needed.value}"
     return True, f"speaks of now ({reading.strength.value})"
+
+
+_COUNTERFACTUAL = "counterfactual"
+_CONDITION = re.compile(r"\b(?:if|had|imagine|imagined|suppose|supposing|unless|were)\b", re.I)
+
+
+def _conditional(analysis: Analysis, mention: Mention) -> bool:
+    """Does the mention's sentence set up a condition a counterfactual could rest on?"""
+    sentence = analysis.document.sentence_at(mention.span[0])
+    return _CONDITION.search(analysis.text, sentence.start, sentence.end) is not None
 
 
 # cues that qualify the title itself rather than dating the sentence

@@ -108,6 +108,18 @@ FLAGGED += [
         "Republicans on the panel want FBI Director James Comey to testify next week.",
         "FBI Director James Comey",
     ),
+    # "White House" pins a title to the federal government like "U.S."
+    (
+        date(2020, 5, 8),
+        "Most aides, including White House Housing Secretary Mark Meadows, wore no masks.",
+        "White House Housing Secretary Mark Meadows",
+    ),
+    # a counterfactual about the bill does not imagine the title: a title never held is wrong
+    (
+        date(2015, 11, 21),
+        "The bill by Rep. Dianne Feinstein, D-Calif., would have the attorney general list names.",
+        "Rep. Dianne Feinstein",
+    ),
     (
         date(2016, 2, 9),
         "FBI Director James Comay told lawmakers the bureau needs agents.",
@@ -135,6 +147,8 @@ SILENT = [
     (date(2025, 6, 20), "Federal Reserve Chair Jerome Powell held rates steady."),
     (date(2025, 6, 20), "ECB President Christine Lagarde spoke in Frankfurt."),
     (date(2025, 6, 20), "Jane Smith, a nurse in Leeds, said prices were rising."),
+    # an imagined holder: the condition makes the title hypothetical
+    (date(2014, 6, 2), "Had President Mitt Romney won, he would have repealed the law."),
     (date(2015, 3, 2), "FBI Director James Comey told lawmakers the bureau needs more agents."),
     (date(2019, 4, 9), "Former FBI Director Robert Mueller delivered his report last month."),
     (date(2025, 4, 9), "FBI Director Kash Patel and his deputy visited the Newark field office."),
