@@ -173,8 +173,10 @@ def _org_before(text: str, title_start: int) -> bool:
 
 def _sentence_start(head: str, word: str) -> bool:
     """'Meanwhile Commerce Secretary ...': a capitalised first word of a sentence is no body."""
-    before = head[: len(head) - len(word)].rstrip()
-    return not before or before[-1] in '.!?\n—–"“'
+    rest = head[: len(head) - len(word)]
+    before = rest.rstrip()
+    # a paragraph's first word, or one after a closing quotation ('... cringeworthy.”')
+    return not before or "\n" in rest[len(before) :] or before[-1] in '.!?—–"“”'
 
 
 def _qualified_away(text: str, title_start: int) -> bool:

@@ -114,6 +114,12 @@ FLAGGED += [
         "Most aides, including White House Housing Secretary Mark Meadows, wore no masks.",
         "White House Housing Secretary Mark Meadows",
     ),
+    # a capitalised first word after a closing quotation opens a sentence: no other body
+    (
+        date(2019, 9, 13),
+        "“The jab was cringeworthy.”\n\nEven U.S. Representative Amy Klobuchar told ABC News so.",
+        "U.S. Representative Amy Klobuchar",
+    ),
     # a counterfactual about the bill does not imagine the title: a title never held is wrong
     (
         date(2015, 11, 21),
