@@ -58,6 +58,7 @@ class KnowledgeIndex:
     known_forms: frozenset[str] = field(init=False)
     known_surnames: frozenset[str] = field(init=False)
     title_forms: dict[str, tuple[str, ...]] = field(init=False)
+    holder_only_titles: dict[str, frozenset[str]] = field(init=False)
     first_name_equivalents: dict[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -177,9 +178,15 @@ class KnowledgeIndex:
     # -- titles -------------------------------------------------------------------------------
     def _build_titles(self) -> None:
         forms: dict[str, set[str]] = defaultdict(set)
+        holder_only: dict[str, set[str]] = defaultdict(set)
         for office in self.kb.offices.values():
             for title in (*office.titles, *office.long_titles):
                 forms[title.casefold()].add(office.id)
+            for title in office.holder_titles:
+                forms[title.casefold()].add(office.id)
+                holder_only[title.casefold()].add(office.id)
+        # a form that is an ordinary title of some office stays ordinary for it
+        self.holder_only_titles = {k: frozenset(v) for k, v in holder_only.items()}
         automaton = ahocorasick.Automaton()
         for form, offices in forms.items():
             automaton.add_word(form, (len(form), tuple(sorted(offices))))
@@ -205,6 +212,18 @@ class KnowledgeIndex:
                 hits.append(TitleHit(start, end_index + 1, form, offices, False))
         hits.sort(key=lambda h: (h.end, -(h.end - h.start)))
         return hits
+
+    def for_holders(self, hit: TitleHit, people: tuple[str, ...]) -> TitleHit | None:
+        """The title with only the offices it can name before these people: a holder-only
+        title ("Chief of Staff") names its office only for someone who held it."""
+        holder_only = self.holder_only_titles.get(hit.form)
+        if not holder_only:
+            return hit
+        held = {t.office for p in people for t in self.kb.terms_of(p)}
+        offices = tuple(o for o in hit.offices if o not in holder_only or o in held)
+        if not offices:
+            return None
+        return hit if offices == hit.offices else msgspec.structs.replace(hit, offices=offices)
 
     def jurisdictions_of(self, adjective: str) -> tuple[str, ...]:
         return self.adjectives.get(adjective.casefold(), ())

@@ -134,6 +134,7 @@ def build_knowledge(files: list[tuple[Path, KBFile]]) -> KnowledgeBase:
                 o.complete_from,
                 o.source,
                 o.complete_to,
+                tuple(o.holder_titles),
             )
             if o.complete_to is not None and o.complete_to < o.complete_from:
                 raise KnowledgeError(str(path), None, o.id, "complete_to is before complete_from")

@@ -163,6 +163,9 @@ class Office(msgspec.Struct, frozen=True, gc=False):
     source: str
     # the office's data stops being complete before its source's complete_to (a data gap)
     complete_to: date | None = None
+    # titles that name the office only for someone who held it ("Chief of Staff" + a former
+    # White House chief of staff); before anyone else they are another body's title
+    holder_titles: tuple[str, ...] = ()
 
 
 class Vacancy(msgspec.Struct, frozen=True, gc=False):

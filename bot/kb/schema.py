@@ -42,6 +42,9 @@ class OfficeSpec(_Strict, frozen=True):
     long_titles: list[str] = []
     seats: int = 1
     complete_to: date | None = None  # complete only to this day, before its source's complete_to
+    # titles that name this office only before the name of someone who held it ("Chief of
+    # Staff Reince Priebus"); before anyone else they name some other body's office
+    holder_titles: list[str] = []
 
 
 class PersonSpec(_Strict, frozen=True):

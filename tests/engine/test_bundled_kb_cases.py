@@ -114,6 +114,12 @@ FLAGGED += [
         "Most aides, including White House Housing Secretary Mark Meadows, wore no masks.",
         "White House Housing Secretary Mark Meadows",
     ),
+    # "Chief of Staff" alone names the White House office only before someone who held it
+    (
+        date(2018, 1, 18),
+        "Chief of Staff Reince Priebus told reporters on Tuesday that the wall would be built.",
+        "Chief of Staff Reince Priebus",
+    ),
     # a capitalised first word after a closing quotation opens a sentence: no other body
     (
         date(2019, 9, 13),
@@ -240,3 +246,11 @@ def test_a_nickname_and_two_slips_are_another_person() -> None:
     text = "Fellow Republican senator Bob Cassilly told reporters that the bill was unsafe."
     document = load_document(text, name="case", story_date=day, today=day)
     assert [f.quote for f in check(document, _ruleset())] == []
+
+
+def test_a_holder_only_title_names_its_office_only_for_a_holder() -> None:
+    index = _ruleset().knowledge
+    (hit,) = [h for h in index.find_titles("chief of staff") if h.start == 0]
+    assert index.for_holders(hit, ("reince-priebus",)) == hit
+    # a chief of staff the KB knows in another office is some other body's chief of staff
+    assert index.for_holders(hit, ("kash-patel",)) is None
