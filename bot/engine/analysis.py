@@ -328,17 +328,17 @@ class Analysis:
                 people = self._resolve_short(hit, title, seen_full)
                 if not people:
                     continue
-            if title is not None:
-                title = self.knowledge.for_holders(title, people)
-                if title is None:  # "Chief of Staff Jane Doe": some other office's chief
-                    title_start, jurisdictions, org_qualified = hit.start, (), False
-                    title_text = ""
             elif len(people) > 1 and title is not None:
                 # homonyms: keep those who ever held an office the title names
                 holders = tuple(
                     p for p in people if any(t.office in title.offices for t in kb.terms_of(p))
                 )
                 people = holders or people
+            if title is not None:
+                title = self.knowledge.for_holders(title, people)
+                if title is None:  # "Chief of Staff Jane Doe": some other office's chief
+                    title_start, jurisdictions, org_qualified = hit.start, (), False
+                    title_text = ""
             if not hit.short:
                 seen_full.update(people)
             out.append(
