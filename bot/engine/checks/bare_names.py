@@ -61,63 +61,155 @@ def _holder_named(analysis: Analysis, office: str, before: int) -> str | None:
     return None
 
 
+def _replaced_holder(
+    analysis: Analysis, person: str, groups: set[OfficeGroup], before: int
+) -> tuple[str, tuple[Term, ...], str] | None:
+    """The single-seat office `person` surely left, whose holder on the story date the article
+    introduced before `before`: (office, the person's terms in it, the holder)."""
+    kb = analysis.knowledge.kb
+    day = analysis.story_date
+    died = kb.people[person].died
+    if died is not None and died < day:
+        return None  # a dead holder's surname speaking now is someone else's
+    left = [
+        t
+        for t in kb.terms_of(person)
+        if kb.offices[t.office].group in groups
+        and kb.offices[t.office].seats == 1
+        and t.role is not Role.ELECT
+    ]
+    if not left or any(t.may_hold(day) for t in kb.terms_of(person)):
+        return None
+    for office in dict.fromkeys(t.office for t in left):
+        mine = tuple(t for t in left if t.office == office)
+        if not surely_out_of_office(kb, office, mine, day):
+            continue
+        holder = _holder_named(analysis, office, before)
+        if holder is not None:
+            return office, mine, holder
+    return None
+
+
 def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     p: PredecessorParams = rule.params
     analysis = ctx.analysis
-    kb = analysis.knowledge.kb
-    day = analysis.story_date
     groups = set(p.groups)
-    for m in analysis.mentions:
-        person = m.person
-        if person is None or not m.short or m.title is not None:
+    for m in [*analysis.mentions, *_unresolved_surnames(analysis)]:
+        if not m.short or m.title is not None or not m.people:
             continue
         if (
-            _introduced(analysis, person, m.start)
+            any(_introduced(analysis, person, m.start) for person in m.people)
             or _premodifier(analysis, m)
             or analysis.after_preposition(m.start)
+            or _ADDRESSED.search(analysis.text, max(0, m.start - 6), m.start)
+            or _in_longer_name(analysis.text, m.start, m.end)
+            or (m.person is None and _named_otherwise(analysis.text, m.form, m.start))
         ):
             continue  # introduced, a modifier ("Obama appointees"), or "an aide to Dole"
-        died = kb.people[person].died
-        if died is not None and died < day:
-            continue  # a dead holder's surname speaking now is someone else's
-        left = [
-            t
-            for t in kb.terms_of(person)
-            if kb.offices[t.office].group in groups
-            and kb.offices[t.office].seats == 1
-            and t.role is not Role.ELECT
-        ]
-        if not left or any(t.may_hold(day) for t in kb.terms_of(person)):
+        found = {}
+        for person in m.people:
+            replaced = _replaced_holder(analysis, person, groups, m.start)
+            if replaced is not None:
+                found[person] = replaced
+        if m.person is None:
+            # "Bush" alone: two presidents and a governor. Flag only when every reading that
+            # left an office points to one holder the article introduced, and no one else
+            # who goes by the surname holds an office now
+            holders = {holder for _, _, holder in found.values()}
+            if len(holders) != 1 or any(
+                t.may_hold(analysis.story_date)
+                for person in m.people
+                for t in analysis.knowledge.kb.terms_of(person)
+            ):
+                continue
+        if not found:
             continue
-        for office in dict.fromkeys(t.office for t in left):
-            mine = tuple(t for t in left if t.office == office)
-            if not surely_out_of_office(kb, office, mine, day):
-                continue
-            holder = _holder_named(analysis, office, m.start)
-            if holder is None:
-                continue
-            reading = analysis.read(m.start, m.end)
-            flagged = (
-                reading.subject
-                and reading.speaks_of_now
-                and (reading.strength is not Strength.WEAK)
+        person, (office, mine, holder) = max(
+            found.items(), key=lambda item: max(t.start.earliest for t in item[1][1])
+        )
+        kb = analysis.knowledge.kb
+        reading = analysis.read(m.start, m.end)
+        flagged = (
+            reading.subject and reading.speaks_of_now and (reading.strength is not Strength.WEAK)
+        )
+        analysis.decisions.append(
+            Decision(
+                m.start,
+                m.end,
+                kb.people[person].name,
+                f"{kb.offices[office].name}: {'; '.join(tenure(t) for t in mine)}; "
+                f"not introduced in the article, which names the holder "
+                f"{kb.people[holder].name}",
+                reading.describe(),
+                flagged,
+                "speaks of now through its own verb" if flagged else "no present verb",
             )
-            analysis.decisions.append(
-                Decision(
-                    m.start,
-                    m.end,
-                    kb.people[person].name,
-                    f"{kb.offices[office].name}: {'; '.join(tenure(t) for t in mine)}; "
-                    f"not introduced in the article, which names the holder "
-                    f"{kb.people[holder].name}",
-                    reading.describe(),
-                    flagged,
-                    "speaks of now through its own verb" if flagged else "no present verb",
-                )
+        )
+        if flagged:
+            yield _finding(ctx, rule, m, person, office, mine, holder)
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Is the surname part of a name the KB does not know ("George W Bush", "Laura Bush",
+    "Shah Mehmood Qureshi")? A capitalised word or an initial stands right before or after it."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    word = before.group(0).split()[0] if before is not None else ""
+    if (
+        before is not None
+        and not _sentence_opener(text, before.start())
+        and word.rstrip(".") not in _HONORIFICS
+        and (not word.endswith(".") or _INITIALS.fullmatch(word) is not None)
+    ):
+        return True  # "Monday. Obama said": a sentence ends there; "George W. Bush": a name
+    return _CAPITALISED_AFTER.match(text, end) is not None
+
+
+def _sentence_opener(text: str, start: int) -> bool:
+    head = text[:start].rstrip()
+    return not head or head[-1] in ".!?:;\"“”'‘’—–(\n"
+
+
+def _named_otherwise(text: str, surname: str, before: int) -> bool:
+    """Has the article named someone of this surname with a first name the KB does not know
+    ("President George H.W. Bush" ... "Bush said")?"""
+    pattern = re.compile(rf"\b[A-Z][\w.'’-]*[ \u00a0]+{re.escape(surname)}\b")
+    return any(not _sentence_opener(text, m.start()) for m in pattern.finditer(text, 0, before))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_HONORIFICS = frozenset({"Mr", "Dr"})  # "Mr. Bush said": the surname alone
+_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*[ \u00a0]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+
+# "Mrs. Bush", "Ms. Clinton": a surname that says it is not the former holder
+_ADDRESSED = re.compile(r"\b(?:Mrs|Ms|Miss|Lady)\.?\s*$")
+
+
+def _unresolved_surnames(analysis: Analysis) -> list[Mention]:
+    """Bare surnames the analysis could not pin to one person ("Bush"), as mentions with
+    every candidate who held an office."""
+    kb = analysis.knowledge.kb
+    resolved = {m.start for m in analysis.mentions}
+    out = []
+    for hit in analysis.name_hits:
+        if not hit.short or hit.start in resolved:
+            continue
+        people = tuple(p for p in hit.people if kb.terms_of(p))
+        if len(people) < 2:
+            continue
+        out.append(
+            Mention(
+                start=hit.start,
+                end=hit.end,
+                form=hit.form,
+                people=people,
+                short=True,
+                title=None,
+                title_start=hit.start,
+                jurisdictions=(),
             )
-            if flagged:
-                yield _finding(ctx, rule, m, person, office, mine, holder)
-            break
+        )
+    return out
 
 
 def _finding(
