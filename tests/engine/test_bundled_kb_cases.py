@@ -221,6 +221,13 @@ MISSPELLED = [
         "Rand Pual",
         "Rand Paul",
     ),
+    # "Al" opening a name is a first name, not the particle of "al-Assad"
+    (
+        date(2017, 12, 7),
+        "U.S. Senator Al Fronken said on Thursday he would resign in the coming weeks.",
+        "Al Fronken",
+        "Al Franken",
+    ),
     # a name known with this very first name beats one reached through a nickname
     (
         date(2020, 5, 13),

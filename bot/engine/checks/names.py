@@ -84,9 +84,16 @@ def _core(folded: str) -> list[str]:
     possessive, hyphens as spaces ("Ocasio-Cortez" = "Ocasio Cortez", "al-Assad" = "Assad")."""
     text = folded.replace("’", "'").replace(",", " ")
     text = re.sub(r"'s$", "", text)
+    tokens = text.replace("-", " ").split()
+    # a particle that opens the name unhyphenated is a first name: "Al Franken", not "al-Assad"
+    first_name = (
+        len(tokens) > 1 and tokens[0] in _PARTICLES and not text.startswith(tokens[0] + "-")
+    )
     out = []
-    for token in text.replace("-", " ").split():
-        if _INITIAL.match(token) or token in _SUFFIXES or token in _PARTICLES:
+    for i, token in enumerate(tokens):
+        if _INITIAL.match(token) or token in _SUFFIXES:
+            continue
+        if token in _PARTICLES and not (i == 0 and first_name):
             continue
         out.append(token)
     return out
