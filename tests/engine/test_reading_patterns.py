@@ -238,6 +238,31 @@ CASES = [
         False,
         None,
     ),
+    # last month and the next two are the news; a yearless date a month ahead is this year's
+    (
+        date(2019, 7, 4),
+        LEDE + "The June jobs numbers let Secretary of State Rex Tillerson argue that trade "
+        "is growing.",
+        "Secretary of State Rex Tillerson",
+        True,
+        "title-as-label",
+    ),
+    (
+        date(2019, 7, 4),
+        LEDE + "Aides prepare a planned Aug. 20 meeting between Chinese officials and Secretary "
+        "of State Rex Tillerson.",
+        "Secretary of State Rex Tillerson",
+        True,
+        "title-as-label",
+    ),
+    (
+        date(2019, 7, 4),
+        LEDE + "The March jobs numbers let Secretary of State Rex Tillerson argue that trade "
+        "is growing.",
+        "Secretary of State Rex Tillerson",
+        False,
+        None,
+    ),
     # officials named in one list, joined by "and" or "or", are contemporaries
     (
         date(2020, 4, 22),

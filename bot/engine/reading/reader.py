@@ -664,14 +664,18 @@ def _earlier_time_anywhere(text: str, lo: int, hi: int, story_date: date) -> boo
         if int(m.group(1)) < story_date.year:
             return True
     for found in DATE_PATTERN.finditer(text, lo, hi):
+        yearless = not (found.group("year") or found.group("year2"))
+        month_word = (found.group("month") or found.group("month2") or "").rstrip(".").lower()
+        if yearless and (MONTHS[month_word] - story_date.month) % 12 in (1, 2):
+            continue  # "a planned June 12 meeting" in May: this year's, ahead
         day = _resolve_date(found, story_date)
         if day is not None and (story_date - day).days > 7:
             return True
     for m in _MONTH_NAME.finditer(text, lo, hi):
         month = MONTHS[m.group(0).rstrip(".").lower()]
-        # the story's month or the next two ("cuts scheduled for January" in December) look
-        # ahead; any other month looks back
-        if (month - story_date.month) % 12 > 2:
+        # the story's month, the one before ("the October jobs numbers" in November) and the
+        # next two ("cuts scheduled for January" in December) are the news; any other looks back
+        if (month - story_date.month) % 12 not in (0, 1, 2, 11):
             return True
     return False
 
