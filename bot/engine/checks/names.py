@@ -315,8 +315,7 @@ def _check_names(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if best is None:
             continue
         pid, form, start, end = best.person, best.form, best.start, best.end
-        title, _, _ = analysis._title_before(start)
-        fits_title = title is not None and any(t.office in title.offices for t in kb.terms_of(pid))
+        fits_title = _fits_title_before(analysis, best)
         elsewhere = pid in mentioned
         written_surname = _core(fold(text[start:end]))[-1]
         in_office = [t for t in kb.terms_of(pid) if t.may_hold(day)]
