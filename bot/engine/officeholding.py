@@ -166,13 +166,12 @@ def flags(
 
 
 _COUNTERFACTUAL = "counterfactual"
-_CONDITION = re.compile(r"\b(?:if|had|imagine|imagined|suppose|supposing|unless|were)\b", re.I)
 
 
 def _conditional(analysis: Analysis, mention: Mention) -> bool:
     """Does the mention's sentence set up a condition a counterfactual could rest on?"""
     sentence = analysis.document.sentence_at(mention.span[0])
-    return _CONDITION.search(analysis.text, sentence.start, sentence.end) is not None
+    return analysis.reading.sets_condition(analysis.text, sentence.start, sentence.end)
 
 
 # cues that qualify the title itself rather than dating the sentence

@@ -103,6 +103,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     clause_openers: frozenset[str]
     legacy_nouns: tuple[str, ...]
     role_nouns: frozenset[str]
+    condition_markers: frozenset[str]
 
 
 class CueFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

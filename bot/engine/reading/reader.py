@@ -93,6 +93,12 @@ class ReadingModel:
         }
         self._yielding = frozenset(c.id for c in cues if c.spec.yields_to_anchor)
 
+    def sets_condition(self, text: str, lo: int, hi: int) -> bool:
+        """Does `text[lo:hi]` set up a condition ("if", "had ... won") a counterfactual can
+        rest on?"""
+        markers = self.lexicon.condition_markers
+        return any(w.group(0).lower() in markers for w in scope.words(text, lo, hi))
+
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
 
