@@ -233,6 +233,10 @@ class Analysis:
             self._readings[key] = found
         return found
 
+    def read_quoted(self, start: int, end: int) -> Reading | None:
+        """The time frame the words of the direct quotation around the mention give it."""
+        return self.reading.read_quoted(self.document, start, end)
+
     @cached_property
     def lowered(self) -> str:
         return _lower_same_length(self.text)

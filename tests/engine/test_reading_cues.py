@@ -77,6 +77,28 @@ def test_a_clause_that_names_its_day_carries_it() -> None:
     assert reading.on == date(2019, 7, 10)
 
 
+def test_quoted_words_are_read_on_their_own() -> None:
+    model = _model()
+    text = "“By now the Bush administration is playing games,” Rep. Ann Lowe said on Friday."
+    document = example_document(text, date(2014, 5, 4))
+    start = text.index("Bush administration")
+    end = start + len("Bush administration")
+    assert model.read(document, start, end, administration=True).frame is Frame.QUOTED
+    inner = model.read_quoted(document, start, end)
+    assert inner is not None
+    assert (inner.frame, inner.cue, inner.evidence, inner.subject) == (
+        Frame.CURRENT,
+        "present-verb",
+        "is",
+        True,
+    )
+    past = "“The Bush administration left a mess,” Rep. Ann Lowe said on Friday."
+    inner = model.read_quoted(example_document(past, date(2014, 5, 4)), 4, 23)
+    assert inner is not None and not inner.speaks_of_now
+    outside = "The Bush administration is playing games, Rep. Ann Lowe said on Friday."
+    assert model.read_quoted(example_document(outside, date(2014, 5, 4)), 4, 23) is None
+
+
 def _copy(tmp_path: Path) -> Path:
     folder = tmp_path / "reading"
     shutil.copytree(default_rules_dir() / "reading", folder)

@@ -89,6 +89,14 @@ CASES = [
         False,
         "direct-quote",
     ),
+    # a title in a quotation is the speaker's courtesy, whatever the verb
+    (
+        date(2018, 5, 2),
+        "“President Obama is a friend of this city,” the mayor said on Tuesday.",
+        "President Obama",
+        False,
+        "direct-quote",
+    ),
     # a quotation closed by a double prime (″), as some publishing systems write it, ends there
     (
         date(2018, 5, 9),
@@ -398,6 +406,17 @@ def test_wrong_titles(day: date, text: str, quote: str) -> None:
 
 
 # 12. no cascades: one error, one finding for later mentions, a note for the rest
+def test_a_quoted_administration_speaking_of_now_is_a_check_without_suggestion() -> None:
+    text = "“The Obama administration will have to answer for this,” the senator said on Monday."
+    document = load_document(text, name="q", story_date=date(2018, 4, 9), today=date(2018, 4, 9))
+    found = check(document, _ruleset())
+    assert [(f.rule, f.quote, f.severity.value, f.suggestion) for f in found] == [
+        ("people.quoted-administration-out-of-term", "Obama administration", "warning", None)
+    ]
+    assert found[0].message.startswith("Check the quote:")
+    assert "future-verb «will have to»" in found[0].evidence[-1].fact
+
+
 def test_no_cascade_from_one_error() -> None:
     text = (
         "President Joe Biden met envoys in Riyadh on Monday. Biden on Tuesday praised the "

@@ -20,7 +20,7 @@ from bot.engine.analysis import Analysis, Decision, Mention
 from bot.engine.finding import Evidence, Finding, Severity
 from bot.engine.kinds import CheckKind, Context
 from bot.engine.officeholding import Problem, Verdict, term_evidence, verdicts
-from bot.engine.reading import Strength
+from bot.engine.reading import Frame, Reading, Strength
 from bot.engine.rules import LoadedRule
 from bot.kb.corroboration import unconfirmed
 from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
@@ -45,6 +45,10 @@ class AdministrationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=Tr
     # offices whose holder still heads a government in copy ("Erdogan's government" once he
     # became president, "Putin's government")
     also_led_by: list[OfficeGroup] = []
+    # Read only direct quotations, and flag one where a cue named here (rules/reading) dates the
+    # mention as the subject of its own verb in the quoted words ("the Obama administration is
+    # playing games", said in 2014). Empty: quotations are the speaker's words and stay silent.
+    in_quotations: list[str] = []
 
 
 def _name(kb: KnowledgeBase, person: str) -> str:
@@ -277,20 +281,23 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         else:
             if not wrong:
                 continue
-            reading = analysis.read(hit.start, after.end(), administration=True)
             person, terms = wrong[0]
+            reading = _administration_reading(analysis, hit.start, after.end(), p.in_quotations)
+            if reading is None:
+                continue
             flagged = reading.speaks_of_now and reading.strength is not Strength.WEAK
-            analysis.decisions.append(
-                Decision(
-                    hit.start,
-                    after.end(),
-                    kb.people[person].name,
-                    "; ".join(tenure(t) for t in terms),
-                    reading.describe(),
-                    flagged,
-                    "speaks of now" if flagged else f"reads as {reading.frame.value}",
+            if flagged or not p.in_quotations:  # one decision per mention for --explain
+                analysis.decisions.append(
+                    Decision(
+                        hit.start,
+                        after.end(),
+                        kb.people[person].name,
+                        "; ".join(tenure(t) for t in terms),
+                        reading.describe(),
+                        flagged,
+                        "speaks of now" if flagged else f"reads as {reading.frame.value}",
+                    )
                 )
-            )
             if not flagged:
                 continue
             office = terms[-1].office
@@ -320,13 +327,31 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 + [term_evidence(kb, kb.people[h.person].name, h) for h in holders[:1]]
                 + [
                     Evidence(
-                        f"the sentence speaks of the story's present: {reading.describe()}",
+                        f"the {'quoted words speak' if p.in_quotations else 'sentence speaks'}"
+                        f" of the story's present: {reading.describe()}",
                         "Copydesk reading model",
                         _cue_url(reading.cue or ""),
                     )
                 ],
             )
             yield _unless_unconfirmed(ctx, finding, (*terms, *holders[:1]))
+
+
+def _administration_reading(
+    analysis: Analysis, start: int, end: int, in_quotations: list[str]
+) -> Reading | None:
+    """How an administration mention reads: the sentence's reading, or, for a rule that reads
+    direct quotations, the quoted words' own when a listed cue dates their subject (None for a
+    mention that rule does not read: outside a quotation, or dated another way)."""
+    reading = analysis.read(start, end, administration=True)
+    if not in_quotations:
+        return reading
+    if reading.frame is not Frame.QUOTED:
+        return None
+    inner = analysis.read_quoted(start, end)
+    if inner is None or not inner.subject or inner.cue not in in_quotations:
+        return None
+    return inner
 
 
 def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:

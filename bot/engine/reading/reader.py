@@ -99,6 +99,22 @@ class ReadingModel:
         markers = self.lexicon.condition_markers
         return any(w.group(0).lower() in markers for w in scope.words(text, lo, hi))
 
+    def read_quoted(self, document: Document, start: int, end: int) -> Reading | None:
+        """Inside a direct quotation, the time frame the quoted words themselves give the
+        mention, read as if the quotation stood alone; None outside a quotation. The paper does
+        not vouch for a speaker's words, but "the Obama administration is playing games" in
+        2014 is a quote to check against the recording, not history."""
+        text = document.text
+        p_start, p_end = document.paragraphs[document.paragraph_index(start)]
+        quote = scope.quote_around(text[p_start:p_end], start - p_start)
+        if quote is None:
+            return None
+        inner_start, inner_end = p_start + quote[0] + 1, p_start + quote[1]
+        if inner_end > inner_start and text[inner_end - 1] in scope.QUOTE_MARKS:
+            inner_end -= 1  # the closing mark
+        words = example_document(text[inner_start:inner_end], document.story_date)
+        return self.read(words, start - inner_start, end - inner_start, administration=True)
+
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
 
@@ -729,7 +745,7 @@ def load_reading_model(folder: Path) -> ReadingModel:
 
 
 def example_document(text: str, story_date: date) -> Document:
-    """A document for a cue example (plain text, the example's date)."""
+    """A document of plain text at a date: a cue example, or a quotation read on its own."""
     from bot.document import load_document
 
     return load_document(text, name="cue-example", story_date=story_date, today=story_date)

@@ -66,6 +66,8 @@ def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
 # closing marks copy mixes in: a straight quote after a curly one, and the double prime (″)
 # some publishing systems put for a closing quote
 _ALSO_CLOSES = {"”": '"″', '"': "”″"}
+# every mark that may close a quotation quote_around finds
+QUOTE_MARKS = "”\"″’'"
 
 
 def _opens_single(text: str, i: int) -> bool:
