@@ -156,8 +156,12 @@ def flags(
         return True, "the person never held an office this title names"
     if not reading.speaks_of_now:
         return False, f"the mention reads as {reading.frame.value}"
-    if reading.on is not None and any(t.may_hold(reading.on) for t in verdict.terms):
-        return False, f"the clause is dated {reading.on.isoformat()}, when the title was right"
+    if reading.on is not None and any(
+        t.may_hold_during(reading.on, reading.until or reading.on) for t in verdict.terms
+    ):
+        until = f" to {reading.until.isoformat()}" if reading.until else ""
+        when = reading.on.isoformat() + until
+        return False, f"the clause is dated {when}, when the title was right"
     needed = Strength.STRONG if verdict.later or regnal else Strength.MEDIUM
     if _STRENGTH_ORDER[reading.strength] < _STRENGTH_ORDER[needed]:
         who = "a later holder" if verdict.later else "a dead monarch or pope" if regnal else ""

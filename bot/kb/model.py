@@ -256,6 +256,10 @@ class Term(msgspec.Struct, frozen=True, gc=False):
             return True  # open: may go on past known_to; unknown is never wrong
         return day <= self.end.latest + slack
 
+    def may_hold_during(self, first: date, last: date) -> bool:
+        """True unless the term surely excludes every day from `first` to `last`."""
+        return self.may_hold(first) or self.may_hold(last) or first <= self.start.earliest <= last
+
     def surely_ended_before(self, day: date) -> bool:
         return self.end is not None and day > self.end.latest + timedelta(days=1)
 

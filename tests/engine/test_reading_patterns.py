@@ -97,6 +97,21 @@ CASES = [
         False,
         "direct-quote",
     ),
+    # a month without a year is this year's news, judged on the whole month
+    (
+        date(2017, 10, 23),
+        LEDE + "In August, President Barack Obama pressed for a new college ranking.",
+        "President Barack Obama",
+        True,
+        "recent-month",
+    ),
+    (
+        date(2017, 6, 23),
+        LEDE + "In January, President Barack Obama pressed for a new college ranking.",
+        "President Barack Obama",
+        False,
+        "recent-month",
+    ),
     # a quotation closed by a double prime (″), as some publishing systems write it, ends there
     (
         date(2018, 5, 9),

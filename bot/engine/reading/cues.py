@@ -80,6 +80,9 @@ class CueSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     patterns: list[str] = []
     verb_class: VerbClass | None = None
     earlier_year: bool = False
+    # the pattern names a month without a year ("In August, ..."): it counts only where no
+    # earlier year stands before it in the paragraph, and the clause is judged on that month
+    recent_month: bool = False
     only_for_the_dead: bool = False  # remembrance: only a dead person's title is history
     # a weak sign of history that a present anchor in the clause overrides ("the order signed
     # by President X" is history; "... signed by President X on Tuesday" is news)

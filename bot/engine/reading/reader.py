@@ -10,7 +10,7 @@ reading keeps it, so that a finding or `copydesk check --explain` can say why.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import msgspec
@@ -68,6 +68,7 @@ class Reading(msgspec.Struct, frozen=True):
     evidence: str = ""  # the words the cue found ("on Tuesday", "former")
     subject: bool = False  # the mention is the subject of its clause's verb
     on: date | None = None  # the day the clause itself names ("met Bolton on July 10")
+    until: date | None = None  # with `on`, the last day of a month it names ("In August")
 
     @property
     def speaks_of_now(self) -> bool:
@@ -169,12 +170,19 @@ class ReadingModel:
                 if titled or self._anchor(document.text[sentence.start : sentence.end]):
                     decided = self._title_label(document, start, dead) or decided
         if decided.speaks_of_now:
-            day = self._clause_date(document, start, end)
-            if day is not None:
-                decided = msgspec.structs.replace(decided, on=day)
+            span = self._clause_date(document, start, end)
+            if span is None and self._is_recent_month(decided.cue):
+                span = _month_span(decided.evidence, document.story_date)
+            if span is not None:
+                decided = msgspec.structs.replace(decided, on=span[0], until=span[1])
         return decided
 
-    def _clause_date(self, document: Document, start: int, end: int) -> date | None:
+    def _is_recent_month(self, cue_id: str | None) -> bool:
+        return any(c.id == cue_id and c.spec.recent_month for c in self._by_scope[Scope.CLAUSE])
+
+    def _clause_date(
+        self, document: Document, start: int, end: int
+    ) -> tuple[date, date | None] | None:
         """The calendar day the mention's clause names, if it names one: a title is then
         judged on that day ("a meeting with Bolton on July 10" in an October story)."""
         text = document.text
@@ -183,7 +191,7 @@ class ReadingModel:
         for found in DATE_PATTERN.finditer(text, clause.start, clause.end):
             day = _resolve_date(found, document.story_date)
             if day is not None:
-                return day
+                return day, None
         return None
 
     def _label_may_decide(self, document: Document, start: int, end: int, read: Reading) -> bool:
@@ -362,6 +370,11 @@ class ReadingModel:
                 break  # a condition counts only for the subject of its verb
             for cue in self._by_scope[Scope.CLAUSE]:
                 found = _search(cue, clause_text) if cue.spec.frame is frame else None
+                if found and cue.spec.recent_month:
+                    # "Obama won in 2008. In August, President Bush ...": that year's August
+                    paragraph = document.paragraphs[document.paragraph_index(start)]
+                    if _earlier_year(text, paragraph[0], clause.end, story_year):
+                        continue
                 if found:
                     return _decided(cue, found, subject=subject)
 
@@ -737,6 +750,24 @@ def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
     if past:
         return max(past)
     return min(candidates, key=lambda d: abs((d - story_date).days))
+
+
+def _month_span(words: str, story_date: date) -> tuple[date, date] | None:
+    """The month a yearless "in August" names: the story's month or one of the next two this
+    year (or next, across December), any other the last one before the story date."""
+    found = _MONTH_NAME.search(words)
+    if found is None:
+        return None
+    month = MONTHS[found.group(0).rstrip(".").lower()]
+    ahead = (month - story_date.month) % 12
+    year = story_date.year
+    if ahead in (1, 2):
+        year += 1 if month < story_date.month else 0
+    elif month > story_date.month:
+        year -= 1
+    first = date(year, month, 1)
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return first, last
 
 
 def load_reading_model(folder: Path) -> ReadingModel:
