@@ -371,9 +371,14 @@ class ReadingModel:
             for cue in self._by_scope[Scope.CLAUSE]:
                 found = _search(cue, clause_text) if cue.spec.frame is frame else None
                 if found and cue.spec.recent_month:
-                    # "Obama won in 2008. In August, President Bush ...": that year's August
+                    # "Obama won in 2008. In August, President Bush ...": that year's August;
+                    # "released in August after Governor X commuted ...": another event's
                     paragraph = document.paragraphs[document.paragraph_index(start)]
-                    if _earlier_year(text, paragraph[0], clause.end, story_year):
+                    at = clause.start + clause_text.find(found)
+                    between = text[min(at, end) : max(at, start)]
+                    if _earlier_year(text, paragraph[0], clause.end, story_year) or re.search(
+                        rf"\b{_SUBORDINATORS}", between, re.IGNORECASE
+                    ):
                         continue
                 if found:
                     return _decided(cue, found, subject=subject)
