@@ -115,6 +115,7 @@ _NOT_AN_ORG = frozenset(
 # a surname glued to the next headline ("CornynThe Hill's ..."), then headlines up to "MORE"
 _GLUED_NAME = re.compile(r"\b((?:Mc|Mac|O['’])?[A-Z][a-z]{2,})([A-Z][\w'’]*)")
 _WIDGET_END = re.compile(r"\bMORE\b")
+_WORD_RIGHT_BEFORE = re.compile(r"([\w'’-]+)[ \u00a0]+$")
 _PREPOSITIONS = frozenset(
     "to of for with against at on in from by about over under into onto toward towards "
     "between among like unlike than".split()
@@ -423,8 +424,10 @@ class Analysis:
     def after_preposition(self, start: int) -> bool:
         """Does a preposition stand right before `start` ("an aide to Dole")? The name then
         belongs to another noun's phrase, not to the clause's subject."""
-        before = word_before(self.text, start, 1)
-        return bool(before) and before[0] in _PREPOSITIONS
+        found = _WORD_RIGHT_BEFORE.search(self.text, max(0, start - 40), start)
+        # only a word right before it: in '... voting against," Obama wrote' the quotation
+        # closes between them
+        return found is not None and found.group(1).lower() in _PREPOSITIONS
 
     def introduced_at(self, person: str) -> int | None:
         """Where the article first names the person in full or with a title, if it does."""

@@ -42,6 +42,9 @@ def _premodifier(analysis: Analysis, m: Mention) -> bool:
     if after is None:
         return False
     word = after.group(1)
+    lexicon = analysis.reading.lexicon
+    if word.lower() in _FUNCTION_WORDS or word.lower() in lexicon.skippable:
+        return False  # "Bush on Tuesday defended", "Obama also said": no noun follows
     return (
         word[:1].islower()
         and not is_verb(word, analysis.reading.lexicon)
@@ -49,6 +52,9 @@ def _premodifier(analysis: Analysis, m: Mention) -> bool:
     )
 
 
+_FUNCTION_WORDS = frozenset(
+    "on in at to for with from by of during after before and or but who which whose".split()
+)
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’-]*)")
 
 
@@ -77,6 +83,7 @@ def _replaced_holder(
         if kb.offices[t.office].group in groups
         and kb.offices[t.office].seats == 1
         and t.role is not Role.ELECT
+        and t.surely_ended_before(day)  # not an office someone only takes later
     ]
     if not left or any(t.may_hold(day) for t in kb.terms_of(person)):
         return None
