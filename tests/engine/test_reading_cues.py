@@ -77,6 +77,17 @@ def test_a_clause_that_names_its_day_carries_it() -> None:
     assert reading.on == date(2019, 7, 10)
 
 
+def test_a_mention_after_a_complement_adjective_is_its_clauses_subject() -> None:
+    text = "By now it is clear the Bush administration is stalling."
+    start = text.index("Bush")
+    reading = _model().read(example_document(text, date(2014, 5, 4)), start, start + 19)
+    assert (reading.cue, reading.evidence, reading.subject) == ("present-verb", "is", True)
+    plain = "By now it is a fact of life for the Bush administration."
+    start = plain.index("Bush")
+    reading = _model().read(example_document(plain, date(2014, 5, 4)), start, start + 19)
+    assert not reading.subject
+
+
 def test_quoted_words_are_read_on_their_own() -> None:
     model = _model()
     text = "“By now the Bush administration is playing games,” Rep. Ann Lowe said on Friday."

@@ -99,6 +99,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     modals: frozenset[str]
     reporting_verbs: frozenset[str]
     complement_verbs: frozenset[str]
+    complement_adjectives: frozenset[str]
     irregular_past: frozenset[str]
     present_forms: frozenset[str]
     not_verbs: frozenset[str]

@@ -316,6 +316,8 @@ class ReadingModel:
         lead_start = max([clause.start, *commas])
         lead = scope.words(text, lead_start, np_start)
         lead_verbs = scope.verbs_in(text, lead_start, np_start, lexicon)
+        if lead_verbs and self._complement_lead(text, lead_verbs[-1].end(), np_start):
+            lead_verbs = []  # "it is clear the X administration is ...": X is a subject
         subject = not lead_verbs
         verb = scope.verb_after(text, end, sentence.end, lexicon) if subject else None
         if (
@@ -409,6 +411,16 @@ class ReadingModel:
         if decided is None:
             return Reading(Frame.UNKNOWN, subject=subject)
         return self._discounted(decided, text, sentence.start, sentence.end, story_year)
+
+    def _complement_lead(self, text: str, verb_end: int, np_start: int) -> bool:
+        """Do only a complement adjective and a determiner stand between the clause's verb and
+        the mention ("it is clear the ...")? Then the mention opens a clause of its own."""
+        words = [w.lower() for w in re.findall(r"[\w'’]+", text[verb_end:np_start])]
+        return (
+            1 <= len(words) <= 2
+            and words[0] in self.lexicon.complement_adjectives
+            and all(w in _DETERMINERS for w in words[1:])
+        )
 
     def _object_reading(
         self, text: str, verbs: list[re.Match[str]], np_start: int, end: int, limit: int
