@@ -18,7 +18,7 @@ from bot.engine.analysis import Analysis, Decision, Mention
 from bot.engine.finding import Evidence
 from bot.engine.reading import Frame, Reading, Strength
 from bot.kb.index import KnowledgeIndex
-from bot.kb.model import KnowledgeBase, Role, Term
+from bot.kb.model import KnowledgeBase, OfficeGroup, Role, Term
 from bot.kb.officeholding_text import tenure
 
 
@@ -37,6 +37,8 @@ class Verdict(msgspec.Struct, frozen=True):
     holders: tuple[Term, ...]  # who held the office on the story date
     actual: tuple[Term, ...]  # the offices the person did hold on the story date
     later: bool = False  # the person only took the office after the story date
+    # inside a direct quotation: reported only by a rule that reads quotations, as a check
+    quoted: bool = False
     reading: Reading | None = None  # how the mention reads in its sentence (set when judged)
 
 
@@ -78,6 +80,7 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                 reading,
                 regnal=dead and _regnal(mention),
                 conditional=_conditional(analysis, mention),
+                in_own_government=_in_own_government(kb, verdict),
             )
             decisions.append(
                 Decision(
@@ -90,7 +93,8 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                 )
             )
             if flagged:
-                cached.append(msgspec.structs.replace(verdict, reading=reading))
+                quoted = reading.frame is Frame.QUOTED
+                cached.append(msgspec.structs.replace(verdict, reading=reading, quoted=quoted))
         analysis.__dict__["_officeholding"] = cached
     return cached
 
@@ -134,7 +138,12 @@ def _serving(analysis: Analysis, mention: Mention) -> bool:
 
 
 def flags(
-    verdict: Verdict, reading: Reading, *, regnal: bool = False, conditional: bool = True
+    verdict: Verdict,
+    reading: Reading,
+    *,
+    regnal: bool = False,
+    conditional: bool = True,
+    in_own_government: bool = False,
 ) -> tuple[bool, str]:
     """Does the reading make the KB's verdict an error in this copy? Precision first: a former
     holder's title must speak of now at least through its verb; someone who only later took the
@@ -142,6 +151,10 @@ def flags(
     `conditional`: the sentence sets up a condition ("if", "had"), so a counterfactual in it
     may imagine the holder."""
     if reading.frame is Frame.QUOTED:
+        if verdict.problem is Problem.NEVER_HELD and in_own_government:
+            # "Agriculture Secretary Jeff Sessions" in a quote: no speaker gives a colleague a
+            # post in their own government they never held; the quote was taken down wrong
+            return True, "quoted: a post in the person's own government they never held"
         return False, "quoted speech: the speaker's words"
     if verdict.problem is Problem.NEVER_HELD:
         # a title never held is wrong at any time; only an imagined holder or a qualifier on
@@ -149,7 +162,7 @@ def flags(
         imagined = reading.frame is Frame.HYPOTHETICAL and (
             reading.cue != _COUNTERFACTUAL or conditional
         )
-        if imagined or reading.cue in _TITLE_QUALIFYING_CUES:
+        if imagined or (reading.cue in _TITLE_QUALIFYING_CUES and not reading.relation):
             # "Had President Romney won, he would have ...": an imagined holder. "The bill by
             # Rep. X would have the attorney general ..." imagines the bill, not the title.
             return False, f"{reading.describe()}: the title is qualified"
@@ -170,6 +183,16 @@ def flags(
 
 
 _COUNTERFACTUAL = "counterfactual"
+
+
+def _in_own_government(kb: KnowledgeBase, verdict: Verdict) -> bool:
+    """Is the office the title names one of the government the person served in on the story
+    date, short of its head ("Secretary of State" for a sitting senator)? A speaker's "President
+    Sanders" or "King Bibi" is a hope or a jibe; a wrong cabinet post is a slip to check."""
+    office = kb.offices[verdict.office]
+    if office.group in (OfficeGroup.HEAD_OF_STATE, OfficeGroup.HEAD_OF_GOVERNMENT):
+        return False
+    return any(kb.offices[t.office].jurisdiction == office.jurisdiction for t in verdict.actual)
 
 
 def _conditional(analysis: Analysis, mention: Mention) -> bool:

@@ -88,6 +88,20 @@ def test_a_mention_after_a_complement_adjective_is_its_clauses_subject() -> None
     assert not reading.subject
 
 
+def test_a_former_relation_dates_the_relation_not_the_title() -> None:
+    text = "A former adviser to Senator Ann Roe spoke on Tuesday."
+    start = text.index("Senator")
+    reading = _model().read(example_document(text, date(2019, 9, 26)), start, start + 16)
+    assert (reading.frame, reading.cue, reading.relation) == (
+        Frame.HISTORICAL,
+        "former-title",
+        True,
+    )
+    own = "Former Senator Ann Roe spoke on Tuesday."
+    reading = _model().read(example_document(own, date(2019, 9, 26)), 7, 23)
+    assert (reading.cue, reading.relation) == ("former-title", False)
+
+
 def test_quoted_words_are_read_on_their_own() -> None:
     model = _model()
     text = "“By now the Bush administration is playing games,” Rep. Ann Lowe said on Friday."

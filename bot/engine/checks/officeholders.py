@@ -36,7 +36,10 @@ PLACEHOLDERS = frozenset(
 
 
 class OfficeholderParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Officeholder kinds need no parameters; the knowledge base holds the facts."""
+    """The knowledge base holds the facts; a rule only says whether it reads direct quotations
+    (only those, as a check of the quote) or the paper's own words (the default)."""
+
+    in_quotations: bool = False
 
 
 class AdministrationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -157,9 +160,14 @@ def _evidence(analysis: Analysis, verdict: Verdict) -> list[Evidence]:
     if verdict.problem is Problem.NEVER_HELD:
         out += [term_evidence(kb, _name(kb, verdict.person), t) for t in verdict.actual]
     if verdict.reading is not None and verdict.reading.cue:
+        frame = (
+            "the mention is inside a direct quotation"
+            if verdict.quoted
+            else "the sentence speaks of the story's present"
+        )
         out.append(
             Evidence(
-                f"the sentence speaks of the story's present: {verdict.reading.describe()}",
+                f"{frame}: {verdict.reading.describe()}",
                 "Copydesk reading model",
                 _cue_url(verdict.reading.cue),
             )
@@ -172,8 +180,9 @@ def _cue_url(cue_id: str) -> str:
 
 
 def _report(ctx: Context, rule: LoadedRule, problems: set[Problem]) -> Iterator[Finding]:
+    p: OfficeholderParams = rule.params
     for verdict in verdicts(ctx.analysis):
-        if verdict.problem in problems:
+        if verdict.problem in problems and verdict.quoted == p.in_quotations:
             finding = ctx.finding(
                 rule,
                 *verdict.mention.span,
@@ -211,7 +220,7 @@ def _later_mention(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     analysis = ctx.analysis
     seen: set[str] = set()
     for verdict in verdicts(analysis):
-        if verdict.problem is not Problem.OUT_OF_TERM or verdict.person in seen:
+        if verdict.problem is not Problem.OUT_OF_TERM or verdict.quoted or verdict.person in seen:
             continue
         seen.add(verdict.person)
         later = _later_mentions(analysis, verdict)

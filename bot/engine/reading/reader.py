@@ -69,6 +69,9 @@ class Reading(msgspec.Struct, frozen=True):
     subject: bool = False  # the mention is the subject of its clause's verb
     on: date | None = None  # the day the clause itself names ("met Bolton on July 10")
     until: date | None = None  # with `on`, the last day of a month it names ("In August")
+    # the cue dates a relation of another noun, not the title: "a former adviser to President
+    # X" (the adviser is former; a title X never held stays wrong)
+    relation: bool = False
 
     @property
     def speaks_of_now(self) -> bool:
@@ -594,7 +597,8 @@ class ReadingModel:
             hit = self._modifier_cue(token.group(0).lower())
             if hit is not None and hit.spec.frame is Frame.HISTORICAL:
                 between = text[token.start() : words[-1].end()]
-                return _decided(hit, " ".join(between.split()))
+                reading = _decided(hit, " ".join(between.split()))
+                return msgspec.structs.replace(reading, relation=True)
         return None
 
     def _modifier_cue(self, word: str) -> Cue | None:
