@@ -13,7 +13,8 @@ from bot.engine.checks.names import typing_slip
         ("sanedrs", "sanders"),  # two neighbours swapped
         ("warrren", "warren"),  # a letter doubled
         ("kellly", "kelly"),
-        ("alexaner", "alexander"),  # a letter dropped from a long name
+        ("alexaner", "alexander"),  # a letter dropped from a name of five letters or more
+        ("ruio", "rubio"),
         ("sinders", "sanders"),  # one vowel for another in a name of five letters or more
         ("rubia", "rubio"),
     ],
@@ -28,7 +29,8 @@ def test_slips(written: str, right: str) -> None:
         ("comey", "comer"),  # a letter replaced: another real name
         ("crez", "cruz"),
         ("cruz", "crux"),
-        ("cru", "cruz"),  # a letter dropped from a short name
+        ("cru", "cruz"),  # a letter dropped from a name of four letters or fewer
+        ("crz", "cruz"),
         ("sanders", "sanders"),  # no slip at all
         ("snaders", "sanders-x"),
         ("warnre", "warren"),  # letters moved further apart

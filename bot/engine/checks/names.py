@@ -216,10 +216,10 @@ def _fits_title_before(analysis: Analysis, match: _Match) -> bool:
 
 def typing_slip(written: str, right: str) -> bool:
     """Is `written` a slip of the keyboard for `right`: two neighbouring letters swapped
-    ("Sanedrs"), a letter doubled ("Warrren"), one dropped from a long name ("Alexaner") or one
-    vowel for another in a name of five letters or more ("Sinders", "Rubia")? A consonant
-    replaced ("Comey" for "Comer"), a vowel in a short name ("Crez") or in "-son"/"-sen" is
-    not: that is how real names differ."""
+    ("Sanedrs"), a letter doubled ("Warrren"), or, in a name of five letters or more, one
+    dropped ("Alexaner", "Ruio") or one vowel for another ("Sinders", "Rubia")? A consonant
+    replaced ("Comey" for "Comer"), a change in a short name ("Crez", "Crz") or a vowel in
+    "-son"/"-sen" is not: that is how real names differ."""
     if len(written) == len(right):
         diff = [i for i, (a, b) in enumerate(zip(written, right, strict=True)) if a != b]
         if len(diff) == 1:
@@ -229,7 +229,7 @@ def typing_slip(written: str, right: str) -> bool:
             return (
                 written[i] in _VOWELS
                 and right[i] in _VOWELS
-                and len(right) >= _LONG_NAME - 1  # "Crez" for "Cruz": short names collide
+                and len(right) >= _MIN_SLIP_LENGTH  # "Crez" for "Cruz": short names collide
                 and not right.endswith(_SON_SEN)
             )
         return (
@@ -244,12 +244,13 @@ def typing_slip(written: str, right: str) -> bool:
             and written[i] in written[i - 1 : i] + written[i + 1 : i + 2]
             for i in range(len(written))
         )
-    if len(written) + 1 == len(right) and len(right) >= _LONG_NAME:
+    if len(written) + 1 == len(right) and len(right) >= _MIN_SLIP_LENGTH:
         return any(right[:i] + right[i + 1 :] == written for i in range(len(right)))
     return False
 
 
-_LONG_NAME = 6  # a letter dropped from a shorter name makes another name too often ("Cruz")
+# in a name of four letters or fewer, one letter changed or dropped makes another name ("Crez")
+_MIN_SLIP_LENGTH = 5
 _VOWELS = frozenset("aeiou")
 _SON_SEN = ("son", "sen", "sson", "ssen")
 
