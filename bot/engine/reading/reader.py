@@ -517,6 +517,9 @@ class ReadingModel:
                 return _decided(cue, f"paragraph {before + 1} of the story", subject=True)
         return None
 
+    def _present_cue(self) -> Cue:
+        return next(c for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PRESENT)
+
     def _past_cue(self) -> str | None:
         past = (c.id for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PAST)
         return next(past, None)
@@ -621,6 +624,11 @@ class ReadingModel:
         ):
             klass = VerbClass.PRESENT  # present perfect: "has signed"
         if klass is VerbClass.PAST:
+            # "named an ambassador and has called for ...": a second verb of the same subject
+            # in the present perfect or progressive speaks of now
+            coordinated = _COORDINATED_NOW.match(verb_text[:160])
+            if coordinated is not None:
+                return _decided(self._present_cue(), coordinated.group(1), subject=True)
             # "lashed out at China and said ...", "backed up DeVos, saying ...": the statement
             # the past verb leads to is news
             reported = _REPORTED_AFTER.search(verb_text[:160])
@@ -650,6 +658,9 @@ def _is_prose(document: Document, paragraph: int) -> bool:
 _PROSE_WORDS = 2
 _PROSE_ENDINGS = (".", "!", "?", '"', "”", "’", "'")
 
+_COORDINATED_NOW = re.compile(
+    r"^[^.;:!?,]*?\band\s+((?:has|have)\s+(?:\w+ed|been|\w+en)|(?:is|are)\s+\w+ing)\b"
+)
 _REPORTED_AFTER = re.compile(
     r"^[^.;:!?]*?(?:\band|,)\s+((?:said|told|added|says|tells)\b|\w+ing\b)"
 )
