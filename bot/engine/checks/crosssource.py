@@ -3,7 +3,9 @@
 Articles checked together are first grouped into stories by the distinctive words they share
 (people, places, events); articles on different stories are never compared. Within a story, a
 fact (a deadline, a duration, a name's spelling) on which one article differs from at least two
-others that agree is flagged in the odd one out, with the others cited.
+others that agree is flagged in the odd one out, with the others cited. A rule with `pairs`
+compares stories of exactly two articles instead: neither side can be told right, so a
+disagreement on a deadline or a duration is flagged in both, each citing the other.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class CrossSourceParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True)
     min_overlap: float = 0.3  # ... as a share of the smaller article's distinctive words
     name_similarity: float = 88.0  # rapidfuzz ratio for two spellings of one name
     synonyms: dict[str, str] = {}  # "ceasefire": "truce": two words for one thing
+    pairs: bool = False  # stories of exactly two articles, both sides flagged (no names)
 
 
 class _Stated(msgspec.Struct, frozen=True):
@@ -64,7 +67,7 @@ def stories(contexts: list[Context], params: CrossSourceParams) -> list[list[int
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(contexts)):
         groups[root(i)].append(i)
-    return [g for g in groups.values() if len(g) >= 3]
+    return [g for g in groups.values() if len(g) >= 2]
 
 
 def _facts_of(ctx: Context, params: CrossSourceParams) -> dict[tuple[str, str], facts.Fact]:
@@ -87,6 +90,8 @@ def _cross_source(contexts: list[Context], rule: LoadedRule) -> list[list[Findin
     params: CrossSourceParams = rule.params
     results: list[list[Finding]] = [[] for _ in contexts]
     for story in stories(contexts, params):
+        if (len(story) == 2) != params.pairs:
+            continue
         stated: dict[tuple[str, str], list[_Stated]] = defaultdict(list)
         for i in story:
             for key, fact in _facts_of(contexts[i], params).items():
@@ -95,31 +100,45 @@ def _cross_source(contexts: list[Context], rule: LoadedRule) -> list[list[Findin
             votes = Counter(s.fact.value for s in items)
             if len(votes) < 2:
                 continue
+            if params.pairs:
+                for one, other in ((items[0], items[1]), (items[1], items[0])):
+                    results[one.doc].append(_finding(contexts, rule, about, one, [other]))
+                continue
             majority, count = votes.most_common(1)[0]
             if count < 2 or list(votes.values()).count(count) > 1:
                 continue
             agreeing = [s for s in items if s.fact.value == majority]
             for odd in items:
-                if votes[odd.fact.value] != 1:
-                    continue
-                ctx = contexts[odd.doc]
-                text = ctx.document.text
-                results[odd.doc].append(
-                    ctx.finding(
-                        rule,
-                        odd.fact.start,
-                        odd.fact.end,
-                        {
-                            "about": about,
-                            "written": text[odd.fact.start : odd.fact.end],
-                            "others": agreeing[0].fact.shows(),
-                            "count": len(agreeing),
-                        },
-                        [_cite(contexts[s.doc], s.fact) for s in agreeing],
-                    )
-                )
+                if votes[odd.fact.value] == 1:
+                    results[odd.doc].append(_finding(contexts, rule, about, odd, agreeing))
         _names(contexts, story, rule, params, results)
     return results
+
+
+def _finding(
+    contexts: list[Context], rule: LoadedRule, about: str, odd: _Stated, others: list[_Stated]
+) -> Finding:
+    """`odd`'s statement of the fact, against what the `others` say (cited)."""
+    ctx = contexts[odd.doc]
+    return ctx.finding(
+        rule,
+        odd.fact.start,
+        odd.fact.end,
+        {
+            "about": _label(odd.fact.kind, about),
+            "written": ctx.document.text[odd.fact.start : odd.fact.end],
+            "others": others[0].fact.shows(),
+            "count": len(others),
+        },
+        [_cite(contexts[s.doc], s.fact) for s in others],
+    )
+
+
+def _label(kind: str, about: str) -> str:
+    """What the fact is, for the message: "truce length", "truce end date", "deadline"."""
+    if about == "deadline" or about.endswith(" deadline"):
+        return about
+    return f"{about} length" if kind == "duration" else f"{about} end date"
 
 
 def _cite(ctx: Context, fact: facts.Fact) -> Evidence:
