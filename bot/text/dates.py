@@ -48,7 +48,7 @@ DATE_PATTERN = re.compile(
     # inside a number or after an apostrophe ("420,000 September contracts", "the ’63 March"),
     # nor a number after a month ("In January 48,000 jobs were added")
     r"(?<![\w,.'’$])(?=[A-Z\d])"
-    rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+    rf"(?:{_WEEKDAY}(?:,?\s+(?:the\s+)?|\s*\(\s*(?=[A-Z\d])))?"  # "Monday (July 29)" too
     rf"(?:{_MONTH}\s+{_DAY}(?!\d|,\d{{3}}(?!\d))(?:,?\s+{_YEAR}(?!\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_WORD})"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d{{2}})(?!\d))?)"
