@@ -34,11 +34,19 @@ def _between(analysis: Analysis, start: int, end: int) -> list[Mention]:
     return [m for m in mentions[lo:hi] if m.person]
 
 
-def _speaker(analysis: Analysis, pos: int) -> Mention | None:
+def _speaker(analysis: Analysis, pos: int, end: int) -> Mention | None:
     sentence = analysis.sentence(pos)
     before = _between(analysis, sentence.start, pos)
     if before:
         return before[-1]
+    if not analysis.text[sentence.start : pos].strip():
+        # "In a Truth Social post, Xi Jinping said ...": the channel opens the sentence and
+        # the subject of its clause follows the comma
+        comma = _OPENING_PHRASE_END.match(analysis.text, end)
+        if comma is not None:
+            after = _between(analysis, comma.end(), comma.end() + 40)
+            if after and _TITLE_WORDS.fullmatch(analysis.text[comma.end() : after[0].start]):
+                return after[0]
     if re.match(r"\s*(?:He|She)\b", sentence.text):
         previous = analysis.document.sentence_before(sentence)
         if previous is not None:
@@ -46,6 +54,12 @@ def _speaker(analysis: Analysis, pos: int) -> Mention | None:
             if found:
                 return found[0]
     return None
+
+
+# the rest of an opening phrase up to its comma, and the words that may precede the subject's
+# name ("In a Truth Social post on Monday, Chinese President Xi ...")
+_OPENING_PHRASE_END = re.compile(r"[^,.;]{0,40}?,\s+(?:the\s+)?(?=[A-Z])")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")  # "Chinese President " before the name
 
 
 def _uses(platform: Platform, person: str) -> bool:
@@ -63,7 +77,7 @@ def _pattern(verbs: tuple[str, ...], aliases: tuple[str, ...]) -> re.Pattern[str
     verb = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
     names = "|".join(re.escape(a) for a in aliases)
     return re.compile(
-        rf"\b(?:(?P<verb>{verb})\s+(?:\w+\s+)?)?(?:on|to|in a post on|via|in an?)\s+"
+        rf"\b(?:(?P<verb>{verb})\s+(?:\w+\s+)?)?(?i:on|to|in a post on|via|in an?)\s+"
         rf"(?:(?:his|her|their|the)\s+)?(?:(?:social[- ]media|social network|messaging)\s+"
         rf"(?:platform|site|network|app)\s+)?(?:account\s+on\s+)?(?P<platform>{names})\b"
     )
@@ -78,7 +92,7 @@ def _attribution(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
         if not any(alias in text for alias in platform.aliases):
             continue
         for match in _pattern(tuple(p.verbs), platform.aliases).finditer(text):
-            speaker = _speaker(analysis, match.start())
+            speaker = _speaker(analysis, match.start(), match.end())
             if speaker is None or speaker.person is None:
                 continue
             person = speaker.person
