@@ -58,6 +58,8 @@ _OWN_LINE = re.compile(rf"{_DECOR}(?P<date>{_DATE}){_TIME}[\s*_|]*")
 _LABEL = re.compile(
     r"[\s*_#]*(?P<label>(?i:first\s+published|published|posted|last\s+updated|updated|dated?"
     r"|publication\s+date))(?:\s+on)?\s*[:\-–—]?\s*[*_]*"
+    # "Updated 3:15 p.m. ET, Mon July 28, 2025": a time may come first
+    r"(?:\d{1,2}(?::\d{2})?\s*(?i:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4})?\s*[,|]?\s*)?"
     rf"(?P<date>{_DATE})"
 )
 # By Jane Doe | July 29, 2025 : the line must end with the date, so that "By Tuesday, July 29,

@@ -49,6 +49,11 @@ BODY = (
             date(2025, 7, 29),
             "Updated Jul. 29, 2025",
         ),
+        (
+            "Ferry plan approved\nUpdated 3:15 p.m. ET, Tue July 29, 2025\n",
+            date(2025, 7, 29),
+            "Updated 3:15 p.m. ET, Tue July 29, 2025",
+        ),
         ("By Jane Doe | July 29, 2025\n", date(2025, 7, 29), "By Jane Doe | July 29, 2025"),
         (
             "By Jane Doe, The Gazette | July 29, 2025 at 6:00 a.m.\n",
