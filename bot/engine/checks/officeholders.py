@@ -252,7 +252,8 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
     text = analysis.text
     day = analysis.story_date
     words = "|".join(re.escape(w) for w in sorted(p.words, key=len, reverse=True))
-    follows = re.compile(rf"(?:['’]s)?\s+(?P<word>{words})\b", re.IGNORECASE)
+    # "Biden administration", "Biden's White House", "Biden-Harris administration" (the ticket)
+    follows = re.compile(rf"(?-i:[-–][A-Z][\w'’]+)?(?:['’]s)?\s+(?P<word>{words})\b", re.IGNORECASE)
     groups = set(p.groups)
     also = set(p.also_led_by)
     for hit in analysis.name_hits:
@@ -322,7 +323,7 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 after.end(),
                 {
                     "name": kb.people[person].name,
-                    "surname": hit.form,
+                    "surname": text[hit.start : after.start("word")].strip(),
                     "title": word,
                     "office": kb.offices[office].name,
                     "date": long_date(day),
