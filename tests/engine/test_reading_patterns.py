@@ -432,6 +432,13 @@ def test_a_quoted_administration_speaking_of_now_is_a_check_without_suggestion()
     assert "future-verb «will have to»" in found[0].evidence[-1].fact
 
 
+def test_a_misspelling_is_corrected_in_the_form_the_copy_writes() -> None:
+    text = "Homeland Security Secretary Kristi Noam visited the border on Tuesday."
+    day = date(2025, 7, 29)
+    found = check(load_document(text, name="n", story_date=day, today=day), _ruleset())
+    assert [(f.quote, f.suggestion) for f in found] == [("Kristi Noam", "Kristi Noem")]
+
+
 def test_no_cascade_from_one_error() -> None:
     text = (
         "President Joe Biden met envoys in Riyadh on Monday. Biden on Tuesday praised the "

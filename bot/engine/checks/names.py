@@ -196,8 +196,19 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
     if len({" ".join(_core(fold(m.form))) for m in best}) > 1:
         return None  # as close to two different names: the copy does not say which it means
     # one spelling shared by several people ("Donald Trump", "Donald Trump Jr."): the one with
-    # an office stands for it
-    return min(best, key=lambda m: (not kb.terms_of(m.person), m.start, m.person, m.form))
+    # an office stands for it; of one person's forms, the one written like the copy ("Kristi
+    # Noem" for "Kristi Noam", not "Kristi L. Noem")
+    text = analysis.text
+    return min(
+        best,
+        key=lambda m: (
+            not kb.terms_of(m.person),
+            m.start,
+            m.person,
+            abs(len(m.form.split()) - len(text[m.start : m.end].split())),
+            m.form,
+        ),
+    )
 
 
 def _with_first_name(first: str, form: str) -> str:
