@@ -223,3 +223,10 @@ def same_thing(first: Fact, later: Fact) -> bool:
     if first.about == later.about:
         return True
     return first.kind == "deadline" and "deadline" in (first.about, later.about)
+
+
+def label(kind: str, about: str) -> str:
+    """What a fact is, for a message: "truce length", "truce end date", "deadline"."""
+    if about == "deadline" or about.endswith(" deadline"):
+        return about
+    return f"{about} length" if kind == "duration" else f"{about} end date"

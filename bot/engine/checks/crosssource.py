@@ -125,20 +125,13 @@ def _finding(
         odd.fact.start,
         odd.fact.end,
         {
-            "about": _label(odd.fact.kind, about),
+            "about": facts.label(odd.fact.kind, about),
             "written": ctx.document.text[odd.fact.start : odd.fact.end],
             "others": others[0].fact.shows(),
             "count": len(others),
         },
         [_cite(contexts[s.doc], s.fact) for s in others],
     )
-
-
-def _label(kind: str, about: str) -> str:
-    """What the fact is, for the message: "truce length", "truce end date", "deadline"."""
-    if about == "deadline" or about.endswith(" deadline"):
-        return about
-    return f"{about} length" if kind == "duration" else f"{about} end date"
 
 
 def _cite(ctx: Context, fact: facts.Fact) -> Evidence:

@@ -64,7 +64,10 @@ def _report(ctx: Context, rule: LoadedRule, first: facts.Fact, later: facts.Fact
         later.start,
         later.end,
         {
-            "about": later.about,
+            # "truce" for a length ("a 90-day truce"), "truce end date" for a date
+            "about": later.about
+            if later.kind == "duration"
+            else facts.label(later.kind, later.about),
             "written": text[later.start : later.end],
             "first": first_quote,
         },
