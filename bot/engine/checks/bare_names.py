@@ -43,18 +43,20 @@ def _premodifier(analysis: Analysis, m: Mention) -> bool:
         return False
     word = after.group(1)
     lexicon = analysis.reading.lexicon
-    if word.lower() in _FUNCTION_WORDS or word.lower() in lexicon.skippable:
+    lowered = word.lower()
+    if (
+        lowered in lexicon.function_words
+        or lowered in lexicon.clause_openers
+        or lowered in lexicon.skippable
+    ):
         return False  # "Bush on Tuesday defended", "Obama also said": no noun follows
     return (
         word[:1].islower()
-        and not is_verb(word, analysis.reading.lexicon)
-        and not (verb_class(word, analysis.reading.lexicon) is not None and not word.endswith("s"))
+        and not is_verb(word, lexicon)
+        and not (verb_class(word, lexicon) is not None and not word.endswith("s"))
     )
 
 
-_FUNCTION_WORDS = frozenset(
-    "on in at to for with from by of during after before and or but who which whose".split()
-)
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’-]*)")
 
 

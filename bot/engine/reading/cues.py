@@ -100,6 +100,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     reporting_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     complement_adjectives: frozenset[str]
+    function_words: frozenset[str]
     irregular_past: frozenset[str]
     present_forms: frozenset[str]
     not_verbs: frozenset[str]
