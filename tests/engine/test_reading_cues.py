@@ -88,6 +88,18 @@ def test_a_mention_after_a_complement_adjective_is_its_clauses_subject() -> None
     assert not reading.subject
 
 
+def test_a_month_without_a_year_is_the_last_such_month_or_one_of_the_next_two() -> None:
+    from bot.engine.reading.reader import _month_span
+
+    assert _month_span("In May", date(2017, 6, 20)) == (date(2017, 5, 1), date(2017, 5, 31))
+    assert _month_span("in late December", date(2017, 2, 1)) == (
+        date(2016, 12, 1),
+        date(2016, 12, 31),
+    )
+    assert _month_span("In January", date(2016, 12, 5)) == (date(2017, 1, 1), date(2017, 1, 31))
+    assert _month_span("In June", date(2017, 6, 2)) == (date(2017, 6, 1), date(2017, 6, 30))
+
+
 def test_a_former_relation_dates_the_relation_not_the_title() -> None:
     text = "A former adviser to Senator Ann Roe spoke on Tuesday."
     start = text.index("Senator")

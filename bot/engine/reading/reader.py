@@ -787,10 +787,10 @@ def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
 def _month_span(words: str, story_date: date) -> tuple[date, date] | None:
     """The month a yearless "in August" names: the story's month or one of the next two this
     year (or next, across December), any other the last one before the story date."""
-    found = _MONTH_NAME.search(words)
-    if found is None:
-        return None
-    month = MONTHS[found.group(0).rstrip(".").lower()]
+    named = words.split()[-1].rstrip(".").lower() if words.split() else ""
+    if named not in MONTHS:
+        return None  # "In May" too, which the month-name pattern of dates leaves out
+    month = MONTHS[named]
     ahead = (month - story_date.month) % 12
     year = story_date.year
     if ahead in (1, 2):
