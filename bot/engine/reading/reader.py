@@ -344,12 +344,9 @@ class ReadingModel:
             ):
                 # "The Obama administration, Zhao added, was trying to mislead": a statement
                 # reported now, whatever its tense
-                reporting = next(
-                    c
-                    for c in self._by_scope[Scope.VERB]
-                    if c.spec.verb_class is VerbClass.REPORTING
-                )
-                return _decided(reporting, aside.group(0).strip(" ,"), subject=True)
+                reporting = self._cue_of(VerbClass.REPORTING)
+                if reporting is not None:
+                    return _decided(reporting, aside.group(0).strip(" ,"), subject=True)
 
         clause_text = text[clause.start : clause.end]
         story_year = document.story_date.year
@@ -517,12 +514,13 @@ class ReadingModel:
                 return _decided(cue, f"paragraph {before + 1} of the story", subject=True)
         return None
 
-    def _present_cue(self) -> Cue:
-        return next(c for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PRESENT)
+    def _cue_of(self, klass: VerbClass) -> Cue | None:
+        """The verb cue that stands for a verb class (`present-verb`, `past-verb`, ...)."""
+        return next((c for c in self._by_scope[Scope.VERB] if c.spec.verb_class is klass), None)
 
     def _past_cue(self) -> str | None:
-        past = (c.id for c in self._by_scope[Scope.VERB] if c.spec.verb_class is VerbClass.PAST)
-        return next(past, None)
+        past = self._cue_of(VerbClass.PAST)
+        return past.id if past is not None else None
 
     def _discounted(
         self, reading: Reading, text: str, lo: int, hi: int, story_year: int
@@ -618,28 +616,25 @@ class ReadingModel:
         first = re.match(r"[\w'’]+", verb_text)
         if first is None:
             return None
-        klass = scope.verb_class(first.group(0), self.lexicon)
-        if first.group(0).lower() in ("has", "have") and re.match(
-            r"\w+\s+(?:\w+ed|been)\b", verb_text
-        ):
+        evidence = first.group(0)
+        klass = scope.verb_class(evidence, self.lexicon)
+        if evidence.lower() in ("has", "have") and re.match(r"\w+\s+(?:\w+ed|been)\b", verb_text):
             klass = VerbClass.PRESENT  # present perfect: "has signed"
         if klass is VerbClass.PAST:
             # "named an ambassador and has called for ...": a second verb of the same subject
             # in the present perfect or progressive speaks of now
             coordinated = _COORDINATED_NOW.match(verb_text[:160])
-            if coordinated is not None:
-                return _decided(self._present_cue(), coordinated.group(1), subject=True)
             # "lashed out at China and said ...", "backed up DeVos, saying ...": the statement
             # the past verb leads to is news
             reported = _REPORTED_AFTER.search(verb_text[:160])
-            if reported and scope.verb_class(reported.group(1), self.lexicon) in (
-                VerbClass.REPORTING,
+            if coordinated is not None:
+                evidence, klass = coordinated.group(1), VerbClass.PRESENT
+            elif reported and scope.verb_class(reported.group(1), self.lexicon) is (
+                VerbClass.REPORTING
             ):
-                first, klass = reported, VerbClass.REPORTING
-        for cue in self._by_scope[Scope.VERB]:
-            if cue.spec.verb_class is not None and cue.spec.verb_class is klass:
-                return _decided(cue, first.group(0), subject=True)
-        return None
+                evidence, klass = reported.group(0), VerbClass.REPORTING
+        decided = self._cue_of(klass) if klass is not None else None
+        return _decided(decided, evidence, subject=True) if decided is not None else None
 
     def _reading(self, where: Scope, frame: Frame, evidence: str) -> Reading:
         cue = next((c for c in self._by_scope[where] if c.spec.frame is frame), None)
