@@ -234,9 +234,9 @@ class Analysis:
             self._readings[key] = found
         return found
 
-    def read_quoted(self, start: int, end: int) -> Reading | None:
-        """The time frame the words of the direct quotation around the mention give it."""
-        return self.reading.read_quoted(self.document, start, end)
+    def quoted_now(self, start: int, end: int) -> Reading | None:
+        """The quoted words' reading where they speak of the mention as acting now."""
+        return self.reading.quoted_now(self.document, start, end)
 
     @cached_property
     def lowered(self) -> str:

@@ -75,12 +75,14 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
                     LISTED_WITH_HOLDERS,
                     "listed with serving officials",
                 )
+            quoted_now = _quoted_now(analysis, verdict, reading, dead)
             flagged, why = flags(
                 verdict,
                 reading,
                 regnal=dead and _regnal(mention),
                 conditional=_conditional(analysis, mention),
                 in_own_government=_in_own_government(kb, verdict),
+                quoted_now=quoted_now,
             )
             decisions.append(
                 Decision(
@@ -94,7 +96,8 @@ def verdicts(analysis: Analysis) -> list[Verdict]:
             )
             if flagged:
                 quoted = reading.frame is Frame.QUOTED
-                cached.append(msgspec.structs.replace(verdict, reading=reading, quoted=quoted))
+                judged = quoted_now or reading
+                cached.append(msgspec.structs.replace(verdict, reading=judged, quoted=quoted))
         analysis.__dict__["_officeholding"] = cached
     return cached
 
@@ -144,13 +147,20 @@ def flags(
     regnal: bool = False,
     conditional: bool = True,
     in_own_government: bool = False,
+    quoted_now: Reading | None = None,
 ) -> tuple[bool, str]:
     """Does the reading make the KB's verdict an error in this copy? Precision first: a former
     holder's title must speak of now at least through its verb; someone who only later took the
     office, or a dead monarch or pope, only through a present anchor ("on Tuesday").
     `conditional`: the sentence sets up a condition ("if", "had"), so a counterfactual in it
-    may imagine the holder."""
+    may imagine the holder. `quoted_now`: inside a quotation, the quoted words' own reading
+    where they speak of the former holder as in office now (see `_quoted_now`)."""
     if reading.frame is Frame.QUOTED:
+        if verdict.problem is Problem.OUT_OF_TERM and quoted_now is not None:
+            # "President Obama is incredibly supportive," a spokeswoman said in 2018: a
+            # speaker's slip for the holder, or a quote taken down wrong
+            return True, f"quoted: the speaker's words speak of now ({quoted_now.describe()})"
+
         if verdict.problem is Problem.NEVER_HELD and in_own_government:
             # "Agriculture Secretary Jeff Sessions" in a quote: no speaker gives a colleague a
             # post in their own government they never held; the quote was taken down wrong
@@ -183,6 +193,28 @@ def flags(
 
 
 _COUNTERFACTUAL = "counterfactual"
+
+
+def _quoted_now(
+    analysis: Analysis, verdict: Verdict, reading: Reading, dead: bool
+) -> Reading | None:
+    """Inside a quotation, a former holder's title is checked only where the quoted words
+    make them act now ("President Obama is", "... will sign") and the article names them nowhere
+    else. A person the story is about keeps a courtesy title in speech ("Vice President Biden
+    is running", said of the candidate in 2020); one named once, in a quote about the office's
+    present, is most likely the holder misnamed. Never for someone who only later took the
+    office, nor for the dead."""
+    if (
+        reading.frame is not Frame.QUOTED
+        or verdict.problem is not Problem.OUT_OF_TERM
+        or verdict.later
+        or dead
+    ):
+        return None
+    mention = verdict.mention
+    if any(m is not mention and verdict.person in m.people for m in analysis.mentions):
+        return None
+    return analysis.quoted_now(*mention.span)
 
 
 def _in_own_government(kb: KnowledgeBase, verdict: Verdict) -> bool:

@@ -136,6 +136,26 @@ def test_quoted_words_are_read_on_their_own() -> None:
     assert model.read_quoted(example_document(outside, date(2014, 5, 4)), 4, 23) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“President Tom Hale is stalling on the pipeline,” the senator said.", "present-verb"),
+        ("“President Tom Hale will have to answer for this,” the senator said.", "future-verb"),
+        ("“President Tom Hale signed it on Tuesday,” the senator said.", "present-anchor"),
+        # a past verb opens the quoted words (their "lede"), and "said" narrates: neither says now
+        ("“President Tom Hale signed it,” the senator said.", None),
+        ("“President Tom Hale said it was over,” the senator said.", None),
+        # not the subject: spoken of, not acting
+        ("“We are still cleaning up after President Tom Hale,” the senator said.", None),
+    ],
+)
+def test_only_a_dating_cue_makes_quoted_words_speak_of_now(text: str, cue: str | None) -> None:
+    start = text.index("President")
+    end = start + len("President Tom Hale")
+    inner = _model().quoted_now(example_document(text, date(2018, 4, 9)), start, end)
+    assert (inner.cue if inner else None) == cue
+
+
 def _copy(tmp_path: Path) -> Path:
     folder = tmp_path / "reading"
     shutil.copytree(default_rules_dir() / "reading", folder)

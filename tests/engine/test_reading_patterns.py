@@ -89,10 +89,11 @@ CASES = [
         False,
         "direct-quote",
     ),
-    # a title in a quotation is the speaker's courtesy, whatever the verb
+    # a title in a quotation is the speaker's courtesy for a person the story is about
     (
         date(2018, 5, 2),
-        "“President Obama is a friend of this city,” the mayor said on Tuesday.",
+        "Former President Barack Obama toured the port on Monday. “President Obama is a friend "
+        "of this city,” the mayor said on Tuesday.",
         "President Obama",
         False,
         "direct-quote",
@@ -430,6 +431,26 @@ def test_a_quoted_administration_speaking_of_now_is_a_check_without_suggestion()
     ]
     assert found[0].message.startswith("Check the quote:")
     assert "future-verb «will have to»" in found[0].evidence[-1].fact
+
+
+def test_a_quoted_former_holder_acting_now_is_a_check_without_suggestion() -> None:
+    text = LEDE + "“President Obama is doing all he can for the troops,” the press secretary said."
+    day = date(2018, 4, 9)
+    found = check(load_document(text, name="q", story_date=day, today=day), _ruleset())
+    assert [(f.rule, f.quote, f.severity.value, f.suggestion) for f in found] == [
+        ("people.quoted-title-out-of-term", "President Obama", "warning", None)
+    ]
+    assert "present-verb «is»" in found[0].evidence[-1].fact
+
+
+def test_a_courtesy_title_for_the_person_the_story_is_about_stays_silent() -> None:
+    text = LEDE + (
+        "Former President Barack Obama campaigned in Ohio on Monday. “President Obama is doing "
+        "all he can for the party,” an aide said."
+    )
+    day = date(2018, 4, 9)
+    found = check(load_document(text, name="q", story_date=day, today=day), _ruleset())
+    assert [f.rule for f in found] == []
 
 
 def test_a_misspelling_is_corrected_in_the_form_the_copy_writes() -> None:

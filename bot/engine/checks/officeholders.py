@@ -48,10 +48,11 @@ class AdministrationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=Tr
     # offices whose holder still heads a government in copy ("Erdogan's government" once he
     # became president, "Putin's government")
     also_led_by: list[OfficeGroup] = []
-    # Read only direct quotations, and flag one where a cue named here (rules/reading) dates the
-    # mention as the subject of its own verb in the quoted words ("the Obama administration is
-    # playing games", said in 2014). Empty: quotations are the speaker's words and stay silent.
-    in_quotations: list[str] = []
+    # Read only direct quotations, and flag one where a cue that dates quoted words
+    # (rules/reading, `dates_quoted_words`) makes the mention the subject of its own verb ("the
+    # Obama administration is playing games", said in 2014). False: quotations are the
+    # speaker's words and stay silent.
+    in_quotations: bool = False
 
 
 def _name(kb: KnowledgeBase, person: str) -> str:
@@ -348,20 +349,17 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 
 def _administration_reading(
-    analysis: Analysis, start: int, end: int, in_quotations: list[str]
+    analysis: Analysis, start: int, end: int, in_quotations: bool
 ) -> Reading | None:
     """How an administration mention reads: the sentence's reading, or, for a rule that reads
-    direct quotations, the quoted words' own when a listed cue dates their subject (None for a
-    mention that rule does not read: outside a quotation, or dated another way)."""
+    direct quotations, the quoted words' own where a cue that dates them makes it their subject
+    (None for a mention that rule does not read: outside a quotation, or dated another way)."""
     reading = analysis.read(start, end, administration=True)
     if not in_quotations:
         return reading
     if reading.frame is not Frame.QUOTED:
         return None
-    inner = analysis.read_quoted(start, end)
-    if inner is None or not inner.subject or inner.cue not in in_quotations:
-        return None
-    return inner
+    return analysis.quoted_now(start, end)
 
 
 def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:

@@ -89,6 +89,9 @@ class CueSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     yields_to_anchor: bool = False
     # a past verb in the first N paragraphs reports the story's own news (the inverted pyramid)
     lede_paragraphs: int = 0
+    # found in a speaker's own words, the cue says the quotation speaks of now: "President
+    # Obama is stalling", quoted in 2018 (a verb or an anchor; not "said", not the lede)
+    dates_quoted_words: bool = False
 
 
 class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

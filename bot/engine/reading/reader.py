@@ -96,6 +96,7 @@ class ReadingModel:
             s: tuple(c for c in cues if c.spec.scope is s) for s in Scope
         }
         self._yielding = frozenset(c.id for c in cues if c.spec.yields_to_anchor)
+        self._dating_quotes = frozenset(c.id for c in cues if c.spec.dates_quoted_words)
 
     def sets_condition(self, text: str, lo: int, hi: int) -> bool:
         """Does `text[lo:hi]` set up a condition ("if", "had ... won") a counterfactual can
@@ -118,6 +119,15 @@ class ReadingModel:
             inner_end -= 1  # the closing mark
         words = example_document(text[inner_start:inner_end], document.story_date)
         return self.read(words, start - inner_start, end - inner_start, administration=True)
+
+    def quoted_now(self, document: Document, start: int, end: int) -> Reading | None:
+        """The reading of a mention inside a direct quotation when the quoted words make it the
+        subject of a cue that dates a quotation ("President Obama is stalling", "... will sign it
+        on Tuesday"); None otherwise, and outside a quotation."""
+        inner = self.read_quoted(document, start, end)
+        if inner is None or not inner.subject or inner.cue not in self._dating_quotes:
+            return None
+        return inner
 
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
