@@ -199,11 +199,11 @@ def _quoted_now(
     analysis: Analysis, verdict: Verdict, reading: Reading, dead: bool
 ) -> Reading | None:
     """Inside a quotation, a former holder's title is checked only where the quoted words
-    make them act now ("President Obama is", "... will sign") and the article names them nowhere
-    else. A person the story is about keeps a courtesy title in speech ("Vice President Biden
-    is running", said of the candidate in 2020); one named once, in a quote about the office's
-    present, is most likely the holder misnamed. Never for someone who only later took the
-    office, nor for the dead."""
+    speak of them now ("President Obama is", "... will serve President Obama") and the
+    article names them nowhere else. A person the story is about keeps a courtesy title in
+    speech ("Vice President Biden is running", said of the candidate in 2020); one named once,
+    in a quote about the office's present, is most likely the holder misnamed. Never for
+    someone who only later took the office, nor for the dead."""
     if (
         reading.frame is not Frame.QUOTED
         or verdict.problem is not Problem.OUT_OF_TERM
@@ -212,7 +212,7 @@ def _quoted_now(
     ):
         return None
     mention = verdict.mention
-    if any(m is not mention and verdict.person in m.people for m in analysis.mentions):
+    if analysis.named_elsewhere(verdict.person, mention.start):
         return None
     return analysis.quoted_now(*mention.span)
 

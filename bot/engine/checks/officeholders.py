@@ -293,7 +293,9 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             if not wrong:
                 continue
             person, terms = wrong[0]
-            reading = _administration_reading(analysis, hit.start, after.end(), p.in_quotations)
+            reading = _administration_reading(
+                analysis, person, hit.start, after.end(), p.in_quotations
+            )
             if reading is None:
                 continue
             flagged = reading.speaks_of_now and reading.strength is not Strength.WEAK
@@ -349,17 +351,23 @@ def _administration(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
 
 
 def _administration_reading(
-    analysis: Analysis, start: int, end: int, in_quotations: bool
+    analysis: Analysis, person: str, start: int, end: int, in_quotations: bool
 ) -> Reading | None:
     """How an administration mention reads: the sentence's reading, or, for a rule that reads
-    direct quotations, the quoted words' own where a cue that dates them makes it their subject
-    (None for a mention that rule does not read: outside a quotation, or dated another way)."""
+    direct quotations, the quoted words' own where a cue that dates them decides it, for their
+    verb's subject ("the Obama administration is stalling"), or for its object where the
+    article names the person nowhere else ("amid the chaos of the Obama administration" in a
+    story that is not about Obama). None for a mention that rule does not read: outside a
+    quotation, or dated another way."""
     reading = analysis.read(start, end, administration=True)
     if not in_quotations:
         return reading
     if reading.frame is not Frame.QUOTED:
         return None
-    return analysis.quoted_now(start, end)
+    inner = analysis.quoted_now(start, end)
+    if inner is None or (not inner.subject and analysis.named_elsewhere(person, start)):
+        return None
+    return inner
 
 
 def _dead_before(kb: KnowledgeBase, person: str, day: date) -> bool:

@@ -112,6 +112,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     legacy_nouns: tuple[str, ...]
     role_nouns: frozenset[str]
     condition_markers: frozenset[str]
+    temporal_prepositions: frozenset[str]
 
 
 class CueFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

@@ -121,12 +121,20 @@ class ReadingModel:
         return self.read(words, start - inner_start, end - inner_start, administration=True)
 
     def quoted_now(self, document: Document, start: int, end: int) -> Reading | None:
-        """The reading of a mention inside a direct quotation when the quoted words make it the
-        subject of a cue that dates a quotation ("President Obama is stalling", "... will sign it
-        on Tuesday"); None otherwise, and outside a quotation."""
+        """The reading of a mention inside a direct quotation where a cue that dates quoted words
+        decides it ("President Obama is stalling", "... will sign it on Tuesday", "the chaos of
+        the Obama administration has ..."; `Reading.subject` says whether the mention is the
+        verb's subject); None otherwise, and outside a quotation."""
         inner = self.read_quoted(document, start, end)
-        if inner is None or not inner.subject or inner.cue not in self._dating_quotes:
+        if inner is None or inner.cue not in self._dating_quotes:
             return None
+        before = scope.words(document.text, max(0, start - 30), start)
+        if (
+            not inner.subject
+            and before
+            and before[-1].group(0).lower() in self.lexicon.temporal_prepositions
+        ):
+            return None  # "cleaning up after President X": a point in time, not an actor
         return inner
 
     def cue(self, cue_id: str) -> Cue:
@@ -443,9 +451,13 @@ class ReadingModel:
         nearest = verbs[-1]
         between = text[nearest.end() : np_start].lower().split()
         reported = scope.verb_class(nearest.group(0), lexicon) is VerbClass.REPORTING
-        if (reported or scope.takes_a_clause(nearest.group(0), lexicon)) and not any(
-            w in _PREPOSITIONS for w in between
-        ):
+        # "we don't think President X broke ...": the verb that takes the clause stands, in its
+        # plain form, right after the auxiliary the verb finder saw
+        head = between[0] if between else ""
+        clause_verb = scope.takes_a_clause(nearest.group(0), lexicon) or (
+            len(between) <= 2 and scope.takes_a_clause(head, lexicon)
+        )
+        if (reported or clause_verb) and not any(w in _PREPOSITIONS for w in between):
             after = scope.verb_after(text, end, limit, lexicon)
             return self._verb_reading(after[1]) if after else None
         group = nearest

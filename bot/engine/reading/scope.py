@@ -197,7 +197,7 @@ _BEFORE_ADJECTIVES = frozenset(
 )
 
 
-_NON_FINITE = frozenset({"be", "been", "being"})
+_NON_FINITE = frozenset({"be", "been", "being", "having"})
 _PRONOUNS = frozenset("who which that he she it they we i you".split())
 
 
