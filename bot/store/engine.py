@@ -11,12 +11,14 @@ database restart.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random_exponential
 
 from bot.errors import ConfigError
 
@@ -76,11 +78,9 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None  # let the "begin" hook below emit BEGIN
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        if not in_memory:
-            (journal_mode,) = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
-            if str(journal_mode).lower() == "wal":  # NORMAL is only safe from corruption in WAL
-                cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        if not in_memory and _use_wal(cursor) == "wal":
+            cursor.execute("PRAGMA synchronous=NORMAL")  # only safe from corruption in WAL
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -89,3 +89,26 @@ def _sqlite_engine(url: URL) -> Engine:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _use_wal(cursor: Any) -> str:
+    """Put the database in WAL mode (a setting stored in the file) and return the mode it is in.
+    Switching needs the database to itself, and SQLite does not wait on its busy handler for
+    it: when two replicas open a new database at once, the one that finds it busy retries until
+    the other has switched it (and then only reads the mode)."""
+    (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() == "wal":
+        return "wal"
+    for attempt in Retrying(
+        retry=retry_if_exception(_is_locked),
+        wait=wait_random_exponential(multiplier=0.01, max=0.5),
+        stop=stop_after_delay(SQLITE_BUSY_TIMEOUT_S),
+        reraise=True,
+    ):
+        with attempt:
+            (mode,) = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+    return str(mode).lower()
+
+
+def _is_locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
