@@ -62,15 +62,17 @@ def test_replicas_opening_a_new_sqlite_file_at_once_all_get_wal(tmp_path: Path) 
         stores = [Store(url) for _ in range(2)]
         barrier = threading.Barrier(2)
 
-        def open_and_read(store: Store) -> str:
-            barrier.wait()
-            with store.engine.connect() as connection:
-                return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
-
         with ThreadPoolExecutor(2) as pool:
-            assert list(pool.map(open_and_read, stores)) == ["wal", "wal"]
+            modes = pool.map(_journal_mode_once_all_are_ready, stores, [barrier] * 2)
+            assert list(modes) == ["wal", "wal"]
         for store in stores:
             store.close()
+
+
+def _journal_mode_once_all_are_ready(store: Store, barrier: threading.Barrier) -> str:
+    barrier.wait()
+    with store.engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
 
 
 def test_fresh_database_says_to_run_db_upgrade(database_url: str) -> None:
