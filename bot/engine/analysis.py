@@ -422,9 +422,10 @@ class Analysis:
         return out
 
     def named_elsewhere(self, person: str, start: int) -> bool:
-        """Does the article name `person` anywhere but at `start` (a mention that may be them,
-        "Bush" included)? A person the story is about keeps a courtesy title in speech."""
-        return any(m.start != start and person in m.people for m in self.mentions)
+        """Does the article name `person` anywhere but at `start` (a mention resolved to them,
+        not a bare "Bush" that may be anyone of the name)? A person the story is about keeps a
+        courtesy title in speech."""
+        return any(m.start != start and m.person == person for m in self.mentions)
 
     def after_preposition(self, start: int) -> bool:
         """Does a preposition stand right before `start` ("an aide to Dole")? The name then
