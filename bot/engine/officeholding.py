@@ -160,7 +160,6 @@ def flags(
             # "President Obama is incredibly supportive," a spokeswoman said in 2018: a
             # speaker's slip for the holder, or a quote taken down wrong
             return True, f"quoted: the speaker's words speak of now ({quoted_now.describe()})"
-
         if verdict.problem is Problem.NEVER_HELD and in_own_government:
             # "Agriculture Secretary Jeff Sessions" in a quote: no speaker gives a colleague a
             # post in their own government they never held; the quote was taken down wrong

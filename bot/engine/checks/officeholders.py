@@ -49,9 +49,9 @@ class AdministrationParams(msgspec.Struct, forbid_unknown_fields=True, frozen=Tr
     # became president, "Putin's government")
     also_led_by: list[OfficeGroup] = []
     # Read only direct quotations, and flag one where a cue that dates quoted words
-    # (rules/reading, `dates_quoted_words`) makes the mention the subject of its own verb ("the
-    # Obama administration is playing games", said in 2014). False: quotations are the
-    # speaker's words and stay silent.
+    # (rules/reading, `dates_quoted_words`) decides the mention: as its verb's subject ("the
+    # Obama administration is playing games", said in 2014), or as an object where the article
+    # names the person nowhere else. False: quotations are the speaker's words, left alone.
     in_quotations: bool = False
 
 
