@@ -363,6 +363,13 @@ class Analysis:
             )
         return out
 
+    def _titled_at(self, name_start: int) -> bool:
+        """Does a title end right before `name_start`, across the spaces between them?"""
+        gap = name_start
+        while gap > 0 and self.text[gap - 1] in " \u00a0":
+            gap -= 1
+        return gap in self._title_by_end
+
     def _as_written(self, hit: NameHit) -> NameHit | None:
         """The hit as the copy writes the name, or None when it is part of another person's
         name. "Steven T. Mnuchin" is Steve Mnuchin written out (a full mention from "Steven");
@@ -370,8 +377,8 @@ class Analysis:
         text = self.text
         if hit.start >= 2 and text[hit.start - 1] in "'’" and text[hit.start - 2].isalpha():
             return None
-        if not hit.short or hit.start in self._title_by_end:
-            return hit
+        if not hit.short or self._titled_at(hit.start):
+            return hit  # "Secretary of State Kerry": "State" ends a title, it is no first name
         words = list(_NAME_WORDS_BEFORE.finditer(text, max(0, hit.start - 40), hit.start))
         if not words or words[-1].end() != hit.start:
             return hit

@@ -453,6 +453,18 @@ def test_a_courtesy_title_for_the_person_the_story_is_about_stays_silent() -> No
     assert [f.rule for f in found] == []
 
 
+@pytest.mark.parametrize(
+    ("day", "flagged"), [(date(2017, 3, 20), ["Secretary of State Kerry"]), (date(2015, 3, 20), [])]
+)
+def test_a_title_ending_in_a_capitalised_word_is_no_first_name(
+    day: date, flagged: list[str]
+) -> None:
+    # "State" ends the title; it is not a first name that would make "State Kerry" someone else
+    text = LEDE + "On Friday, Secretary of State Kerry said the talks would go on."
+    found = check(load_document(text, name="k", story_date=day, today=day), _ruleset())
+    assert [f.quote for f in found] == flagged
+
+
 def test_a_misspelling_is_corrected_in_the_form_the_copy_writes() -> None:
     text = "Homeland Security Secretary Kristi Noam visited the border on Tuesday."
     day = date(2025, 7, 29)
