@@ -6,6 +6,7 @@ more whatever the KB's size (start-up time), so name spotting does not slow as i
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -42,7 +43,12 @@ _SEP, _IDS = "\x1f", "\x1e"  # separators inside automaton values; never in ids
 def _boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if before == "-" and _NOW_PREFIX.search(text[max(0, start - 5) : start]):
+        before = " "  # "now-President X" is a title held now; "vice-president" is another
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after == "_")
+
+
+_NOW_PREFIX = re.compile(r"(?<![\w-])now-$")
 
 
 @dataclass

@@ -261,3 +261,18 @@ def test_a_holder_only_title_names_its_office_only_for_a_holder() -> None:
     assert index.for_holders(hit, ("reince-priebus",)) == hit
     # a chief of staff the KB knows in another office is some other body's chief of staff
     assert index.for_holders(hit, ("kash-patel",)) is None
+
+
+@pytest.mark.parametrize(
+    ("lowered", "titled"),
+    [
+        ("backed now-president obama", True),  # a title held now
+        ("the vice-president spoke", False),  # another office
+        ("backed snow-president obama", False),  # not the word "now"
+        ("backed then-president obama", False),  # history: no title of the present
+    ],
+)
+def test_a_title_after_a_hyphen_only_after_now(lowered: str, titled: bool) -> None:
+    index = _ruleset().knowledge
+    at = lowered.index("president")
+    assert any(h.start == at for h in index.find_titles(lowered)) is titled
