@@ -45,6 +45,7 @@ _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset({"a", "an"})
 _SAID = frozenset({"said", "told"})
+_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 # what a reported statement's verb looks like when it speaks of now: the present, the future or
 # the past progressive of reported speech ("was trying to mislead"), not the simple past
 _TENSE_OF_NOW = re.compile(
@@ -457,6 +458,12 @@ class ReadingModel:
         clause_verb = scope.takes_a_clause(nearest.group(0), lexicon) or (
             len(between) <= 2 and scope.takes_a_clause(head, lexicon)
         )
+        if reported and not any(w in _PREPOSITIONS for w in between) and _INFINITIVE.match(text, end):
+            # "urged President X to veto it": the one asked to act holds the power when asked,
+            # and news reports what was asked lately, as it reports what was said
+            reporting = self._cue_of(VerbClass.REPORTING)
+            if reporting is not None:
+                return _decided(reporting, f"{nearest.group(0)} ... to")
         if (reported or clause_verb) and not any(w in _PREPOSITIONS for w in between):
             after = scope.verb_after(text, end, limit, lexicon)
             return self._verb_reading(after[1]) if after else None
