@@ -458,13 +458,14 @@ class ReadingModel:
         clause_verb = scope.takes_a_clause(nearest.group(0), lexicon) or (
             len(between) <= 2 and scope.takes_a_clause(head, lexicon)
         )
-        if reported and not any(w in _PREPOSITIONS for w in between) and _INFINITIVE.match(text, end):
+        plain_object = not any(w in _PREPOSITIONS for w in between)
+        if reported and plain_object and _INFINITIVE.match(text, end):
             # "urged President X to veto it": the one asked to act holds the power when asked,
             # and news reports what was asked lately, as it reports what was said
             reporting = self._cue_of(VerbClass.REPORTING)
             if reporting is not None:
                 return _decided(reporting, f"{nearest.group(0)} ... to")
-        if (reported or clause_verb) and not any(w in _PREPOSITIONS for w in between):
+        if (reported or clause_verb) and plain_object:
             after = scope.verb_after(text, end, limit, lexicon)
             return self._verb_reading(after[1]) if after else None
         group = nearest
