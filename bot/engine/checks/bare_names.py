@@ -28,6 +28,10 @@ from bot.text.dates import long_date
 
 class PredecessorParams(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     groups: list[OfficeGroup]  # offices whose holders are named by surname alone in copy
+    # Report only a surname several former holders go by, whose offices the article gives to
+    # different people ("Clinton": Obama's and Kerry's offices): no one fix is sure, so the
+    # rule names them all and suggests nothing. False: a surname with one sure fix.
+    several_holders: bool = False
 
 
 def _introduced(analysis: Analysis, person: str, before: int) -> bool:
@@ -120,18 +124,21 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
             replaced = _replaced_holder(analysis, person, groups, m.start)
             if replaced is not None:
                 found[person] = replaced
-        if m.person is None:
+        holders = {holder for _, _, holder in found.values()}
+        if m.person is None and (
             # "Bush" alone: two presidents and a governor. Flag only when every reading that
-            # left an office points to one holder the article introduced, and no one else
-            # who goes by the surname holds an office now
-            holders = {holder for _, _, holder in found.values()}
-            if len(holders) != 1 or any(
+            # left an office points to one holder the article introduced, or every reading left
+            # an office the article gives to someone it introduced ("Clinton" where it names
+            # Obama and Kerry), and no one else who goes by the surname holds an office now
+            not (len(holders) == 1 or len(found) == len(m.people))
+            or any(
                 t.may_hold(analysis.story_date)
                 for person in m.people
                 for t in analysis.knowledge.kb.terms_of(person)
-            ):
-                continue
-        if not found:
+            )
+        ):
+            continue
+        if not found or p.several_holders != (len(holders) > 1):
             continue
         person, (office, mine, holder) = max(
             found.items(), key=lambda item: max(t.start.earliest for t in item[1][1])
@@ -154,7 +161,9 @@ def _check(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
                 "speaks of now through its own verb" if flagged else "no present verb",
             )
         )
-        if flagged:
+        if flagged and p.several_holders:
+            yield _several_finding(ctx, rule, m, found)
+        elif flagged:
             yield _finding(ctx, rule, m, person, office, mine, holder)
 
 
@@ -256,6 +265,50 @@ def _finding(
                 "the article itself",
             )
         ],
+    )
+
+
+def _several_finding(
+    ctx: Context,
+    rule: LoadedRule,
+    m: Mention,
+    found: dict[str, tuple[str, tuple[Term, ...], str]],
+) -> Finding:
+    """A surname every reading of which left an office the article gives to someone else, each
+    to a different holder: the finding names every reading and suggests nothing."""
+    kb = ctx.knowledge.kb
+    readings = sorted(found.items(), key=lambda item: kb.people[item[0]].name)
+    names = " or ".join(
+        f"{kb.people[person].name} ({kb.offices[office].name}, "
+        f"{'; '.join(tenure(t) for t in mine)})"
+        for person, (office, mine, _) in readings
+    )
+    holders = " and ".join(dict.fromkeys(kb.people[h].name for _, (_, _, h) in readings))
+    evidence = [
+        term_evidence(kb, kb.people[person].name, t)
+        for person, (_, mine, _) in readings
+        for t in mine
+    ] + [
+        Evidence(
+            f"the article names {holders} earlier and introduces no one called "
+            f"{ctx.document.text[m.start : m.end]}",
+            "the article itself",
+        )
+    ]
+    return ctx.finding(
+        rule,
+        m.start,
+        m.end,
+        {
+            "surname": ctx.document.text[m.start : m.end],
+            "name": names,
+            "office": "",
+            "holder": holders,
+            "date": long_date(ctx.document.story_date),
+            "tenure": "",
+            "fix": "",
+        },
+        evidence,
     )
 
 
