@@ -521,3 +521,18 @@ def test_a_title_held_only_years_later_by_a_namesake_is_silent() -> None:
     text = "President Donald Trump said in a statement late Wednesday that the wall would rise."
     document = load_document(text, name="case", story_date=early, today=early)
     assert [f.quote for f in check(document, _ruleset())] == ["President Donald Trump"]
+
+
+def test_a_surname_of_two_former_holders_names_both_and_suggests_nothing() -> None:
+    text = LEDE + (
+        "Secretary of State John Kerry met his counterpart on Monday, and President Barack "
+        'Obama urged patience.\n\n"This is the deal we sought," Clinton said on Tuesday.'
+    )
+    day = date(2015, 7, 14)
+    found = check(load_document(text, name="c", story_date=day, today=day), _ruleset())
+    assert [(f.rule, f.quote, f.suggestion) for f in found] == [
+        ("people.surname-of-former-holders-for-holders", "Clinton", None)
+    ]
+    assert "Bill Clinton (President" in found[0].message
+    assert "Hillary Clinton (United States Secretary of State" in found[0].message
+    assert "Barack Obama and John Kerry" in found[0].message
