@@ -14,6 +14,7 @@ import pytest
 
 from bot.document import load_document
 from bot.engine import Decision, Ruleset, build_ruleset, check, explain
+from bot.engine.finding import Finding
 from bot.engine.ruleset import default_rules_dir
 
 # Two opening paragraphs keep a sentence out of the lede, where a past verb is the news.
@@ -436,7 +437,7 @@ def test_a_quoted_administration_speaking_of_now_is_a_check_without_suggestion()
 def test_a_quoted_former_holder_acting_now_is_a_check_without_suggestion() -> None:
     text = LEDE + "“President Obama is doing all he can for the troops,” the press secretary said."
     day = date(2018, 4, 9)
-    found = check(load_document(text, name="q", story_date=day, today=day), _ruleset())
+    found = _check(text, day)
     assert [(f.rule, f.quote, f.severity.value, f.suggestion) for f in found] == [
         ("people.quoted-title-out-of-term", "President Obama", "warning", None)
     ]
@@ -444,13 +445,11 @@ def test_a_quoted_former_holder_acting_now_is_a_check_without_suggestion() -> No
 
 
 def test_a_courtesy_title_for_the_person_the_story_is_about_stays_silent() -> None:
-    text = LEDE + (
+    story = (
         "Former President Barack Obama campaigned in Ohio on Monday. “President Obama is doing "
         "all he can for the party,” an aide said."
     )
-    day = date(2018, 4, 9)
-    found = check(load_document(text, name="q", story_date=day, today=day), _ruleset())
-    assert [f.rule for f in found] == []
+    assert _check(LEDE + story, date(2018, 4, 9)) == []
 
 
 @pytest.mark.parametrize(
@@ -461,14 +460,14 @@ def test_a_title_ending_in_a_capitalised_word_is_no_first_name(
 ) -> None:
     # "State" ends the title; it is not a first name that would make "State Kerry" someone else
     text = LEDE + "On Friday, Secretary of State Kerry said the talks would go on."
-    found = check(load_document(text, name="k", story_date=day, today=day), _ruleset())
+    found = _check(text, day)
     assert [f.quote for f in found] == flagged
 
 
 def test_a_misspelling_is_corrected_in_the_form_the_copy_writes() -> None:
     text = "Homeland Security Secretary Kristi Noam visited the border on Tuesday."
     day = date(2025, 7, 29)
-    found = check(load_document(text, name="n", story_date=day, today=day), _ruleset())
+    found = _check(text, day)
     assert [(f.quote, f.suggestion) for f in found] == [("Kristi Noam", "Kristi Noem")]
 
 
@@ -529,10 +528,15 @@ def test_a_surname_of_two_former_holders_names_both_and_suggests_nothing() -> No
         'Obama urged patience.\n\n"This is the deal we sought," Clinton said on Tuesday.'
     )
     day = date(2015, 7, 14)
-    found = check(load_document(text, name="c", story_date=day, today=day), _ruleset())
+    found = _check(text, day)
     assert [(f.rule, f.quote, f.suggestion) for f in found] == [
         ("people.surname-of-former-holders-for-holders", "Clinton", None)
     ]
     assert "Bill Clinton (President" in found[0].message
     assert "Hillary Clinton (United States Secretary of State" in found[0].message
     assert "Barack Obama and John Kerry" in found[0].message
+
+
+def _check(text: str, day: date) -> list[Finding]:
+    """Every finding the bundled rules and knowledge base give `text` on `day`."""
+    return check(load_document(text, name="case", story_date=day, today=day), _ruleset())
