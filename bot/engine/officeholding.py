@@ -156,7 +156,7 @@ def flags(
     may imagine the holder. `quoted_now`: inside a quotation, the quoted words' own reading
     where they speak of the former holder as in office now (see `_quoted_now`)."""
     if reading.frame is Frame.QUOTED:
-        if verdict.problem is Problem.OUT_OF_TERM and quoted_now is not None:
+        if quoted_now is not None:  # only ever set for a former holder's title
             # "President Obama is incredibly supportive," a spokeswoman said in 2018: a
             # speaker's slip for the holder, or a quote taken down wrong
             return True, f"quoted: the speaker's words speak of now ({quoted_now.describe()})"

@@ -45,7 +45,7 @@ _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset({"a", "an"})
 _SAID = frozenset({"said", "told"})
-_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
+_INFINITIVE = re.compile(r"\s+to\s+([a-z]+)\b")
 # what a reported statement's verb looks like when it speaks of now: the present, the future or
 # the past progressive of reported speech ("was trying to mislead"), not the simple past
 _TENSE_OF_NOW = re.compile(
@@ -459,7 +459,7 @@ class ReadingModel:
             len(between) <= 2 and scope.takes_a_clause(head, lexicon)
         )
         plain_object = not any(w in _PREPOSITIONS for w in between)
-        if reported and plain_object and _INFINITIVE.match(text, end):
+        if reported and plain_object and _asked_to_act(text, end):
             # "urged President X to veto it": the one asked to act holds the power when asked,
             # and news reports what was asked lately, as it reports what was said
             reporting = self._cue_of(VerbClass.REPORTING)
@@ -669,6 +669,13 @@ class ReadingModel:
     def _reading(self, where: Scope, frame: Frame, evidence: str) -> Reading:
         cue = next((c for c in self._by_scope[where] if c.spec.frame is frame), None)
         return Reading(frame, cue=cue.id if cue else None, evidence=evidence.strip())
+
+
+def _asked_to_act(text: str, end: int) -> bool:
+    """Does an infinitive follow the mention ("urged President X to veto"), not a phrase with
+    a determiner ("called President X to the podium")?"""
+    found = _INFINITIVE.match(text, end)
+    return found is not None and found.group(1) not in _DETERMINERS
 
 
 def _is_prose(document: Document, paragraph: int) -> bool:
