@@ -246,6 +246,8 @@ _NP_TAIL = re.compile(
     r"|\s+(?:and|or)\s+(?:[A-Z][\w.'’-]*(?:\s+|(?=,))){1,5}"  # "and Representative Ann Roe"
     r"|,\s+(?:who|which|whose)\b[^,;]{1,120},"  # ", who succeeded Truss in October,"
     r"|,\s+(?:the|a|an|his|her|its)\s[^,;]{1,80},"  # ", the German chancellor,"
+    r"|,\s+(?:by|after|before|while|when|in|despite|without)\s+\w+ing\b[^,;]{0,100},"
+    # ", by responding to the attacks with airstrikes,"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:said|says|added|adds|noted|notes|wrote),"
     r"|,\s+(?:at least|so far|for now|in turn|however|meanwhile|too|though|in fact|of course)"
     r"(?:\s+(?:so far|for now))?,)"  # ", Zhao added,", ", at least so far,"
