@@ -106,6 +106,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     function_words: frozenset[str]
     irregular_past: frozenset[str]
     present_forms: frozenset[str]
+    plural_present_verbs: frozenset[str]
     not_verbs: frozenset[str]
     skippable: frozenset[str]
     clause_openers: frozenset[str]

@@ -142,7 +142,7 @@ def words(text: str, start: int, end: int) -> list[re.Match[str]]:
 def verb_class(word: str, lexicon: Lexicon) -> VerbClass | None:
     """What kind of finite verb `word` is when it stands in a verb's place, if it is one."""
     w = word.lower().replace("’", "'")
-    if w in lexicon.present_forms:
+    if w in lexicon.present_forms or w in lexicon.plural_present_verbs:
         return VerbClass.PRESENT
     if w in lexicon.not_verbs or (not w.isalpha() and "'" not in w):
         return None
@@ -280,7 +280,7 @@ def verb_after(text: str, end: int, limit: int, lexicon: Lexicon) -> tuple[int, 
         for word in list(_WORD.finditer(text, coordinated.end(), limit))[:8]:
             if any(c in text[pos : word.start()] for c in ",;:.!?"):
                 break
-            if is_verb(word.group(0), lexicon):
+            if is_verb(word.group(0), lexicon) or word.group(0) in lexicon.plural_present_verbs:
                 return word.start(), text[word.start() : limit]
     tokens = list(_WORD.finditer(text, pos, limit))
     i = 0
