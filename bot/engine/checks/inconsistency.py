@@ -87,19 +87,41 @@ def _introduced_once(
     """For any noun: the thing's first mention introduces it ("a two-year investigation") and
     is the only one that does; a later mention that refers back with another length conflicts.
     (Several introductions are several things; a first mention with "the" is a thing the
-    reader knows already, like "the 10-year bond", and may have siblings.)"""
+    reader knows already, like "the 10-year bond", and may have siblings.)
+    A thing never introduced is established when its first two mentions give one length in
+    days, weeks or months ("the 18-day delay" twice): a later "the 19-day delay" conflicts. A
+    length in years is left alone there: "the 30-year" and "the 15-year" are kinds of mortgage."""
     by_noun: dict[str, list[facts.Fact]] = {}
     for fact in found:
         by_noun.setdefault(fact.about, []).append(fact)
     for mentions in by_noun.values():
         first = mentions[0]
-        if not first.introduced or sum(m.introduced for m in mentions) != 1:
+        introductions = sum(m.introduced for m in mentions)
+        if first.introduced and introductions == 1:
+            rest = mentions[1:]
+        elif introductions == 0 and _established(mentions):
+            rest = mentions[2:]
+        else:
             continue
-        for later in mentions[1:]:
+        for later in rest:
             if later.anaphoric and later.qualifier == first.qualifier:
                 if _differs(first, later, tolerance):
                     yield first, later
                 break
+
+
+def _established(mentions: list[facts.Fact]) -> bool:
+    """The first two mentions refer back with one length, not in years."""
+    if len(mentions) < 3:
+        return False
+    first, second = mentions[0], mentions[1]
+    return (
+        first.anaphoric
+        and second.anaphoric
+        and first.qualifier == second.qualifier
+        and first.unit == second.unit != "year"
+        and first.value == second.value
+    )
 
 
 def _durations(ctx: Context, rule: LoadedRule) -> Iterator[Finding]:
