@@ -80,6 +80,9 @@ class DateMention(msgspec.Struct, frozen=True):
     weekday_end: int  # end of the weekday part (start when none)
 
 
+_TIME_LABEL = re.compile(r"(?:-era\b|[ \u00a0]+[Aa]dministration\b)")
+
+
 # Short forms that are also ordinary capitalised words: never resolved without a title.
 _COMMON_WORDS = (
     frozenset(MONTHS)
@@ -432,7 +435,16 @@ class Analysis:
         """Does the article name `person` anywhere but at `start` (a mention resolved to them,
         not a bare "Bush" that may be anyone of the name)? A person the story is about keeps a
         courtesy title in speech."""
-        return any(m.start != start and m.person == person for m in self.mentions)
+        return any(
+            m.start != start and m.person == person and not self._names_a_time(m)
+            for m in self.mentions
+        )
+
+    def _names_a_time(self, mention: Mention) -> bool:
+        """The bare name labels a period, not the person ("Obama-era rules", "the Bush
+        administration"): a story that says only that is not about them. ("President George
+        W. Bush's administration" names the man.)"""
+        return mention.title is None and _TIME_LABEL.match(self.text, mention.end) is not None
 
     def after_preposition(self, start: int) -> bool:
         """Does a preposition stand right before `start` ("an aide to Dole")? The name then
