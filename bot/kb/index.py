@@ -203,7 +203,7 @@ class KnowledgeIndex:
         adjectives: dict[str, set[str]] = defaultdict(set)
         for j in self.kb.jurisdictions.values():
             for adjective in j.adjectives:
-                adjectives[adjective.casefold()].add(j.id)
+                adjectives[_adjective_key(adjective)].add(j.id)
         self.adjectives = {k: tuple(sorted(v)) for k, v in adjectives.items()}
 
     def find_titles(self, lowered: str) -> list[TitleHit]:
@@ -232,7 +232,7 @@ class KnowledgeIndex:
         return hit if offices == hit.offices else msgspec.structs.replace(hit, offices=offices)
 
     def jurisdictions_of(self, adjective: str) -> tuple[str, ...]:
-        return self.adjectives.get(adjective.casefold(), ())
+        return self.adjectives.get(_adjective_key(adjective), ())
 
     def offices_within(
         self, offices: tuple[str, ...], jurisdictions: tuple[str, ...]
@@ -261,3 +261,8 @@ class KnowledgeIndex:
             return True
         parent = self.kb.jurisdictions.get(office.jurisdiction)
         return bool(parent and parent.parent in jurisdictions)
+
+
+def _adjective_key(adjective: str) -> str:
+    """"China’s" and "China's" are one adjective: copy sets either apostrophe."""
+    return adjective.replace("’", "'").casefold()

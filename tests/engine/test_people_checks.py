@@ -272,6 +272,15 @@ def test_title_comma_name_appositive(test_ruleset, doc) -> None:
     )
 
 
+def test_a_possessive_adjective_pins_the_country_with_either_apostrophe(test_ruleset, doc) -> None:
+    day = date(2025, 2, 10)
+    for apostrophe in ("'", "’"):
+        text = f"Britain{apostrophe}s Prime Minister Rishi Sunak said no on Monday."
+        assert _flags(test_ruleset, doc, text, day) == [
+            (f"Britain{apostrophe}s Prime Minister Rishi Sunak", "anachronism")
+        ], text
+
+
 def test_a_dead_officeholder_acting_in_the_news_is_still_wrong(test_ruleset, doc) -> None:
     text = "Chinese Premier Li Keqiang said on Tuesday that growth would pick up."
     assert _flags(test_ruleset, doc, text, date(2025, 3, 4)) == [
