@@ -264,5 +264,5 @@ class KnowledgeIndex:
 
 
 def _adjective_key(adjective: str) -> str:
-    """"China’s" and "China's" are one adjective: copy sets either apostrophe."""
+    """One adjective whichever apostrophe the copy sets ("China’s", "China's")."""
     return adjective.replace("’", "'").casefold()
