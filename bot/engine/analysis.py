@@ -168,11 +168,26 @@ def _org_before(text: str, title_start: int) -> bool:
     head = raw.rstrip()
     if not head or head[-1] in ".,!?:;\"“”'‘’()—–-" or "\n" in raw[len(head) :]:
         return False  # a new line or a photo credit's ")" ends what came before
-    word = head.split()[-1]
+    words = head.split()
+    word = words[-1]
     lowered = word.lower()
     if lowered in _NOT_AN_ORG or lowered in MONTHS or lowered in WEEKDAYS:
         return False
+    if "-" in word and word.rsplit("-", 1)[1].islower():
+        return False  # "Somali-born Sen.", "Chamber of Commerce-backed Rep.": about the person
+    if _in_photo_credit(words):
+        return False  # "Andrew Harnik/AP Secretary of State ...": a caption after its credit
     return word[0].isupper() and not _sentence_start(head, word)
+
+
+def _in_photo_credit(words: list[str]) -> bool:
+    """Is the capitalised run before a title a photo credit ("Jane Doe/Getty Images")?"""
+    for word in reversed(words[-4:]):
+        if not word[:1].isupper():
+            return False
+        if re.fullmatch(r"[A-Z][\w.'’-]*/[A-Z][\w.&'’-]*", word):
+            return True
+    return False
 
 
 def _sentence_start(head: str, word: str) -> bool:
