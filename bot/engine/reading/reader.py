@@ -87,6 +87,12 @@ class Reading(msgspec.Struct, frozen=True):
         return f"{self.frame.value}{strength}{cue}{words}"
 
 
+# "had" and "were" set up a condition only inverted, at the head of their clause ("Had
+# Romney won, ...", "Were he president, ...")
+_INVERTED_CONDITIONS = frozenset({"had", "were"})
+_CLAUSE_START = frozenset(("", ",", ";", ":", "—", "–", "(", '"', "“"))
+
+
 class ReadingModel:
     """Compiled cues plus the lexicon; immutable, built once with the ruleset."""
 
@@ -103,7 +109,16 @@ class ReadingModel:
         """Does `text[lo:hi]` set up a condition ("if", "had ... won") a counterfactual can
         rest on?"""
         markers = self.lexicon.condition_markers
-        return any(w.group(0).lower() in markers for w in scope.words(text, lo, hi))
+        for word in scope.words(text, lo, hi):
+            lowered = word.group(0).lower()
+            if lowered not in markers:
+                continue
+            if lowered in _INVERTED_CONDITIONS and text[lo : word.start()].rstrip()[-1:] not in (
+                _CLAUSE_START
+            ):
+                continue  # "in which 20 children were killed": a past tense, not "Were he ..."
+            return True
+        return False
 
     def read_quoted(self, document: Document, start: int, end: int) -> Reading | None:
         """Inside a direct quotation, the time frame the quoted words themselves give the
