@@ -337,7 +337,11 @@ class Analysis:
                 continue
             title, title_start, jurisdictions = self._title_before(hit.start)
             org_qualified = (
-                title is not None and not jurisdictions and _org_before(self.text, title.start)
+                title is not None
+                and not jurisdictions
+                and _org_before(self.text, title.start)
+                # "Committee Chairman Sen. X": another title of the person's, not a body
+                and len(self.text[: title.start].rstrip()) not in self._title_by_end
             )
             title_text = self.text[title_start : hit.start].strip()
             span_end = -1
