@@ -175,14 +175,27 @@ def _org_before(text: str, title_start: int) -> bool:
         return False
     if "-" in word and word.rsplit("-", 1)[1].islower():
         return False  # "Somali-born Sen.", "Chamber of Commerce-backed Rep.": about the person
-    if _in_photo_credit(words):
-        return False  # "Andrew Harnik/AP Secretary of State ...": a caption after its credit
+    if _caption_residue(_words_before(text, title_start, 80)):
+        return False  # "Jane Doe/AP Secretary of State ...": a caption after its credit
     return word[0].isupper() and not _sentence_start(head, word)
 
 
-def _in_photo_credit(words: list[str]) -> bool:
-    """Is the capitalised run before a title a photo credit ("Jane Doe/Getty Images")?"""
-    for word in reversed(words[-4:]):
+def _words_before(text: str, end: int, reach: int) -> list[str]:
+    """The whole words of the `reach` characters before `end`."""
+    words = text[max(0, end - reach) : end].split()
+    return words[1:] if end > reach else words
+
+
+# share buttons a scraper keeps at the head of a photo caption ("Facebook Twitter Pinterest")
+_SHARE_BUTTONS = frozenset("facebook twitter pinterest linkedin whatsapp email reddit".split())
+
+
+def _caption_residue(words: list[str]) -> bool:
+    """Is the capitalised run before a title a photo credit ("Jane Doe/Getty Images", "Ann
+    Roe/The Christian Science Monitor") or a caption's share buttons?"""
+    if len(words) >= 2 and all(w.lower() in _SHARE_BUTTONS for w in words[-2:]):
+        return True
+    for word in reversed(words[-6:]):
         if not word[:1].isupper():
             return False
         if re.fullmatch(r"[A-Z][\w.'’-]*/[A-Z][\w.&'’-]*", word):
