@@ -330,7 +330,9 @@ def _judge(analysis: Analysis, mention: Mention, person: str) -> Verdict | None:
     covered = [o for o in offices if kb.covered(o, day) and _lists_every_holder(kb, o, day)]
     if not covered:
         return None
-    office = covered[0]
+    # "Interior Secretary John Kerry": the United States' office, not Mexico's of the same name
+    own = {kb.offices[t.office].jurisdiction for t in actual}
+    office = next((o for o in covered if kb.offices[o].jurisdiction in own), covered[0])
     return Verdict(
         mention, person, Problem.NEVER_HELD, office, (), tuple(kb.holders(office, day)), actual
     )
