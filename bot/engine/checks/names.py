@@ -83,7 +83,7 @@ def _core(folded: str) -> list[str]:
     """Comparable name tokens: no initials, suffixes or particles, one kind of apostrophe, no
     possessive, hyphens as spaces ("Ocasio-Cortez" = "Ocasio Cortez", "al-Assad" = "Assad")."""
     text = folded.replace("’", "'").replace(",", " ")
-    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"'s$|(?<=s)'$", "", text)  # "Sanders's", "Sanders'"
     tokens = text.replace("-", " ").split()
     # a particle that opens the name unhyphenated is a first name: "Al Franken", not "al-Assad"
     first_name = (
@@ -131,7 +131,7 @@ def _best_match(analysis: Analysis, run: re.Match[str], min_similarity: float) -
         if analysis.full_name_spans.overlaps(start, end):
             continue
         # the span is the name itself: "Mnuchn" in "Steven Mnuchn's plan"
-        written = re.sub(r"['’]s$", "", analysis.text[start:end].rstrip(".,"))
+        written = re.sub(r"['’]s$|(?<=s)['’]$", "", analysis.text[start:end].rstrip(".,"))
         folded = " ".join(folded_words[first:last]) + " " + folded_words[last].rstrip(".,")
         if folded in index.known_forms:
             return None
