@@ -805,12 +805,29 @@ def _at_any_word(cue: Cue, text: str, lo: int, hi: int) -> bool:
     return False
 
 
+_UNTIL = re.compile(r"\b(?:through|until|till|by|before)\s+$", re.IGNORECASE)
+
+
 def _resolve_date(found: re.Match[str], story_date: date) -> date | None:
-    """A written date as a day; a date without a year is the one nearest the story date."""
+    """A written date as a day. Without a year: a time limit ("through Jan. 19") in the
+    story's next month or two is the one ahead; otherwise the latest one up to a week ahead
+    (news dates are mostly recent)."""
     month_word = (found.group("month") or found.group("month2") or "").rstrip(".").lower()
     day = int(found.group("day") or found.group("day2"))
     year_text = found.group("year") or found.group("year2")
     month = MONTHS[month_word]
+    if (
+        not year_text
+        and (month - story_date.month) % 12 in (1, 2)
+        and _UNTIL.search(found.string, max(0, found.start() - 12), found.start())
+    ):
+        # "through Jan. 19" in a December story: a time limit in the next month or two lies
+        # ahead, not a year back ("on September 12" in an August caption may be last year's)
+        ahead = story_date.year + (month < story_date.month)
+        try:
+            return date(ahead, month, day)
+        except ValueError:
+            return None
     years = (
         [int(year_text)]
         if year_text
