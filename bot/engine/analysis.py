@@ -14,7 +14,7 @@ from functools import cached_property
 import msgspec
 
 from bot.document.model import Document, Sentence
-from bot.engine.language import HISTORY_BEFORE, HISTORY_PHRASES, word_before
+from bot.engine.language import HISTORY_BEFORE, HISTORY_PHRASES, is_headline, word_before
 from bot.engine.reading import Reading, ReadingModel
 from bot.engine.spans import Spans
 from bot.kb.index import KnowledgeIndex, NameHit, TitleHit
@@ -427,11 +427,16 @@ class Analysis:
         if word.rstrip(".").lower() in _NOT_A_FIRST_NAME or self.knowledge.jurisdictions_of(word):
             return hit  # "President Biden", "German Scholz", "Meanwhile Biden"
         folded = fold(word.rstrip("."))
-        if _sentence_start(text[: first.start(1) + len(word)], word) and (
-            folded not in self.knowledge.by_first
-            and folded not in self.knowledge.first_name_equivalents
+        known_first = (
+            folded in self.knowledge.by_first or folded in self.knowledge.first_name_equivalents
+        )
+        if not known_first and (
+            _sentence_start(text[: first.start(1) + len(word)], word)
+            or is_headline(self.document.sentence_at(hit.start).text)
         ):
-            return hit  # a capitalised first word of a sentence, not a first name
+            # a capitalised first word of a sentence, or any word of a headline in title case
+            # ("DeVos To Rescind Obama-Era Guidance"), not a first name
+            return hit
         kb = self.knowledge.kb
         same = tuple(
             person

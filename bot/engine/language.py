@@ -60,3 +60,10 @@ def word_before(text: str, pos: int, count: int = 1) -> list[str]:
     """Up to `count` words ending just before `pos`, nearest last (lowercased, with hyphens)."""
     words = re.findall(r"[\w'’.-]+", text[max(0, pos - 80) : pos])
     return [w.lower().strip(".") for w in words[-count:]]
+
+
+def is_headline(sentence: str) -> bool:
+    """A headline in title case ("Secretary Did All She Could"): its verbs and tenses are
+    compressed, and every word is capitalised, first names or not."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

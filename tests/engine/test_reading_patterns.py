@@ -359,6 +359,18 @@ def test_names(day: date, text: str, quotes: list[str]) -> None:
     assert len(found) == len(quotes), found
 
 
+def test_a_capitalised_headline_word_is_no_first_name() -> None:
+    # "Rescind Obama" in a title-case headline is not another Obama, whose surname would then
+    # stand for someone else all through the story
+    text = (
+        "Agency To Rescind Obama-Era Rules On School Discipline\n\n"
+        "The agency acted on Monday.\n\nMarkets rose.\n\n"
+        "President Obama created the school safety commission on Tuesday."
+    )
+    found = _check(text, date(2018, 12, 18))
+    assert [(f.rule, f.quote) for f in found] == [("people.title-out-of-term", "President Obama")]
+
+
 # 10. wrong titles: an office of the same government the person never held
 TITLES = [
     (

@@ -16,6 +16,7 @@ from pathlib import Path
 import msgspec
 
 from bot.document.model import Document
+from bot.engine.language import is_headline
 from bot.engine.reading import scope
 from bot.engine.reading.cues import Cue, Frame, Lexicon, Scope, Strength, VerbClass, load_cues
 from bot.text.dates import DATE_PATTERN
@@ -263,7 +264,7 @@ class ReadingModel:
         lo, hi = sentence.start, sentence.end
         before = text[max(lo, start - 40) : start]
         if (
-            _headline(text[lo:hi])
+            is_headline(text[lo:hi])
             or _FORMER_NEARBY.search(before)
             or _POSSESSOR_BEFORE.search(before)
             or _APPOSITIVE_ROLE_BEFORE.search(text[max(lo, start - 90) : start])
@@ -762,13 +763,6 @@ _MONTH_NAME = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|May(?= \d))"
 )
-
-
-def _headline(sentence: str) -> bool:
-    """A headline in title case ("Secretary Did All She Could"): its verbs and tenses are
-    compressed, so a title in it is no sign of the present."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _earlier_time_anywhere(text: str, lo: int, hi: int, story_date: date) -> bool:
