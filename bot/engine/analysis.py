@@ -346,9 +346,15 @@ class Analysis:
             if hit is None:
                 others.add(found.form)  # "Christine Blasey Ford": a later "Ford" is her
                 continue
-            if hit.short and hit.form in others and not (set(hit.people) & seen_full):
-                continue
             title, title_start, jurisdictions = self._title_before(hit.start)
+            if (
+                hit.short
+                and hit.form in others
+                and not (set(hit.people) & seen_full)
+                and not (title is not None and self._held_by_any(title, hit.people))
+            ):
+                # "Colbert Bush" earlier: a later "Bush" is her; "President Bush" is not
+                continue
             org_qualified = (
                 title is not None
                 and not jurisdictions
@@ -397,6 +403,10 @@ class Analysis:
                 )
             )
         return out
+
+    def _held_by_any(self, title: TitleHit, people: tuple[str, ...]) -> bool:
+        kb = self.knowledge.kb
+        return any(t.office in title.offices for p in people for t in kb.terms_of(p))
 
     def _titled_at(self, name_start: int) -> bool:
         """Does a title end right before `name_start`, across the spaces between them?"""

@@ -371,6 +371,16 @@ def test_a_capitalised_headline_word_is_no_first_name() -> None:
     assert [(f.rule, f.quote) for f in found] == [("people.title-out-of-term", "President Obama")]
 
 
+def test_a_title_tells_a_surname_from_another_person_of_that_name() -> None:
+    # "Colbert Bush" makes a later bare "Bush" hers; "President Bush" is still a president
+    text = (
+        "Rival Colbert Bush made some gains.\n\nThe race tightened.\n\nMarkets rose.\n\n"
+        "President Bush signed the bill on Tuesday."
+    )
+    found = _check(text, date(2013, 5, 8))
+    assert [(f.rule, f.quote) for f in found] == [("people.title-out-of-term", "President Bush")]
+
+
 # 10. wrong titles: an office of the same government the person never held
 TITLES = [
     (
