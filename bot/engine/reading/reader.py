@@ -370,6 +370,8 @@ class ReadingModel:
         if verb is not None:
             for cue in self._by_scope[Scope.VERB]:
                 if cue.spec.frame is Frame.HISTORICAL and _matches(cue, verb[1]):
+                    if cue.spec.yields_to_anchor and self._anchor(text[clause.start : clause.end]):
+                        break  # "had planned a vote next week": the recent past of the news
                     return _decided(cue, _first_words(verb[1]), subject=True)
             aside = _REPORTING_ASIDE.match(text, end, verb[0])
             if (
