@@ -168,8 +168,7 @@ def _org_before(text: str, title_start: int) -> bool:
     head = raw.rstrip()
     if not head or head[-1] in ".,!?:;\"“”'‘’()—–-" or "\n" in raw[len(head) :]:
         return False  # a new line or a photo credit's ")" ends what came before
-    words = head.split()
-    word = words[-1]
+    word = head.split()[-1]
     lowered = word.lower()
     if lowered in _NOT_AN_ORG or lowered in MONTHS or lowered in WEEKDAYS:
         return False
@@ -198,9 +197,12 @@ def _caption_residue(words: list[str]) -> bool:
     for word in reversed(words[-6:]):
         if not word[:1].isupper():
             return False
-        if re.fullmatch(r"[A-Z][\w.'’-]*/[A-Z][\w.&'’-]*", word):
+        if _CREDIT.fullmatch(word):
             return True
     return False
+
+
+_CREDIT = re.compile(r"[A-Z][\w.'’-]*/[A-Z][\w.&'’-]*")  # "Harnik/AP", "Bryant/The"
 
 
 def _sentence_start(head: str, word: str) -> bool:
@@ -405,6 +407,7 @@ class Analysis:
         return out
 
     def _held_by_any(self, title: TitleHit, people: tuple[str, ...]) -> bool:
+        """Did any of `people` ever hold an office the title names?"""
         kb = self.knowledge.kb
         return any(t.office in title.offices for p in people for t in kb.terms_of(p))
 
