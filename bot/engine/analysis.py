@@ -342,7 +342,6 @@ class Analysis:
         out: list[Mention] = []
         seen_full: set[str] = set()
         others: set[str] = set()  # surnames the article gave to someone the KB does not know
-        kb = self.knowledge.kb
         for found in self.name_hits:
             hit = self._as_written(found)
             if hit is None:
@@ -353,7 +352,7 @@ class Analysis:
                 hit.short
                 and hit.form in others
                 and not (set(hit.people) & seen_full)
-                and not (title is not None and self._held_by_any(title, hit.people))
+                and not (title is not None and self.ever_held(title, hit.people))
             ):
                 # "Colbert Bush" earlier: a later "Bush" is her; "President Bush" is not
                 continue
@@ -378,10 +377,7 @@ class Analysis:
                     continue
             elif len(people) > 1 and title is not None:
                 # homonyms: keep those who ever held an office the title names
-                holders = tuple(
-                    p for p in people if any(t.office in title.offices for t in kb.terms_of(p))
-                )
-                people = holders or people
+                people = self.ever_held(title, people) or people
             if title is not None:
                 title = self.knowledge.for_holders(title, people)
                 if title is None:  # "Chief of Staff Jane Doe": some other office's chief
@@ -406,10 +402,10 @@ class Analysis:
             )
         return out
 
-    def _held_by_any(self, title: TitleHit, people: tuple[str, ...]) -> bool:
-        """Did any of `people` ever hold an office the title names?"""
+    def ever_held(self, title: TitleHit, people: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of `people` who ever held an office the title names."""
         kb = self.knowledge.kb
-        return any(t.office in title.offices for p in people for t in kb.terms_of(p))
+        return tuple(p for p in people if any(t.office in title.offices for t in kb.terms_of(p)))
 
     def _titled_at(self, name_start: int) -> bool:
         """Does a title end right before `name_start`, across the spaces between them?"""
@@ -527,14 +523,9 @@ class Analysis:
             kb = self.knowledge.kb
             officeholders = tuple(p for p in hit.people if kb.terms_of(p))
             return officeholders if len(officeholders) == 1 else ()
-        kb = self.knowledge.kb
         # every holder of the office the title names ("President Bush": both Bushes); the
         # officeholder checks judge each and speak only when every reading agrees
-        return tuple(
-            p
-            for p in (earlier or hit.people)
-            if any(t.office in title.offices for t in kb.terms_of(p))
-        )
+        return self.ever_held(title, earlier or hit.people)
 
     def _title_before(self, name_start: int) -> tuple[TitleHit | None, int, tuple[str, ...]]:
         """The title directly before a name ("Treasury Secretary "), and its adjective."""

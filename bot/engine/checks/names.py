@@ -222,7 +222,7 @@ def _fits_title_before(analysis: Analysis, match: _Match) -> bool:
     title, _, _ = analysis._title_before(match.start)
     if title is None:
         return False
-    return any(t.office in title.offices for t in analysis.knowledge.kb.terms_of(match.person))
+    return bool(analysis.ever_held(title, (match.person,)))
 
 
 def typing_slip(written: str, right: str) -> bool:
