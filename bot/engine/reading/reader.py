@@ -443,7 +443,15 @@ class ReadingModel:
         # President Obama backed off" is a main clause although the clause opened at "that"
         own_clause = text[lead_start : clause.end].lstrip()
         subordinate = re.match(_SUBORDINATORS, own_clause, re.IGNORECASE) is not None
-        if decided is not None and decided.cue == self._past_cue() and not subordinate:
+        # a possessor is what the lede's event is about, not its actor: "seen as revenge for
+        # the X government's support of the war" tells why, and that may be long past
+        possessor = re.match(r"['’]s?\b", text[end : end + 3]) is not None
+        if (
+            decided is not None
+            and decided.cue == self._past_cue()
+            and not subordinate
+            and not possessor
+        ):
             decided = self._in_lede(document, start) or decided
         if decided is None:
             return Reading(Frame.UNKNOWN, subject=subject)
