@@ -113,6 +113,7 @@ class Lexicon(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     legacy_nouns: tuple[str, ...]
     role_nouns: frozenset[str]
     condition_markers: frozenset[str]
+    question_verbs: frozenset[str]
     temporal_prepositions: frozenset[str]
 
 

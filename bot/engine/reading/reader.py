@@ -409,6 +409,8 @@ class ReadingModel:
                 break  # a condition counts only for the subject of its verb
             for cue in self._by_scope[Scope.CLAUSE]:
                 found = _search(cue, clause_text) if cue.spec.frame is frame else None
+                if found and self._asks_whether(text, clause.start + clause_text.find(found)):
+                    continue  # "wants to know if the X administration used ...": no condition
                 if found and cue.spec.recent_month:
                     # "Obama won in 2008. In August, President Bush ...": that year's August;
                     # "released in August after Governor X commuted ...": another event's
@@ -456,6 +458,13 @@ class ReadingModel:
         if decided is None:
             return Reading(Frame.UNKNOWN, subject=subject)
         return self._discounted(decided, text, sentence.start, sentence.end, story_year)
+
+    def _asks_whether(self, text: str, at: int) -> bool:
+        """Is the "if" at `at` a "whether" ("wants to know if", "asked if")?"""
+        if text[at : at + 2].lower() != "if" or text[at + 2 : at + 3].isalnum():
+            return False
+        before = re.search(r"([\w'’]+)\W*$", text[max(0, at - 30) : at])
+        return before is not None and before.group(1).lower() in self.lexicon.question_verbs
 
     def _complement_lead(self, text: str, verb_end: int, np_start: int) -> bool:
         """Do only a complement adjective and a determiner stand between the clause's verb and
