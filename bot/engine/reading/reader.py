@@ -363,8 +363,10 @@ class ReadingModel:
             and lead_verbs[0].start() == lead[0].start()
             and not text[lead_verbs[0].end() : np_start].strip()
             and scope.verb_class(lead_verbs[0].group(0), lexicon) is VerbClass.REPORTING
+            and not lead_verbs[0].group(0).lower().endswith("ing")
         ):
-            # '..., said House Speaker Paul Ryan': the reporting verb comes first
+            # '..., said House Speaker Paul Ryan': the reporting verb comes first (not ', arguing
+            # the X administration had ...': the mention is the reported clause's subject)
             subject = True
             verb = lead_verbs[0].start(), text[lead_verbs[0].start() : clause.end]
         if verb is not None:
