@@ -187,7 +187,8 @@ def verbs_in(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.Match
             or (previous in _PRONOUNS and verb_class(word, lexicon) is VerbClass.PRESENT)
         ):
             found.append(m)
-        previous = word.lower()
+        if word.lower() not in lexicon.skippable or previous not in _PRONOUNS:
+            previous = word.lower()  # "that now heads": an adverb keeps the pronoun's place
     return found
 
 
