@@ -19,6 +19,15 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in node.value:
+        if str(key.value) in seen:
+            # PyYAML keeps the last of two equal keys; a rule that lost half its fields to a
+            # pasted block must fail on load instead
+            raise yaml.constructor.ConstructorError(
+                problem=f"duplicate key {key.value!r}", problem_mark=key.start_mark
+            )
+        seen.add(str(key.value))
     mapping: dict[str, Any] = {
         str(k): v for k, v in loader.construct_mapping(node, deep=True).items()
     }

@@ -42,6 +42,16 @@ def test_syntax_errors_name_the_line_in_the_callers_error_type(tmp_path: Path) -
         read_yaml_with_lines(tmp_path / "missing.yaml")
 
 
+def test_a_key_written_twice_is_an_error_on_its_second_line(tmp_path: Path) -> None:
+    # a cue pasted over another's "- id:" line leaves one mapping with two sets of fields
+    path = tmp_path / "cues.yaml"
+    path.write_text("cues:\n  - id: a\n    frame: future\n    frame: historical\n")
+    with pytest.raises(RuleError) as caught:
+        read_yaml_with_lines(path)
+    assert str(caught.value).startswith(f"{path}:4:")
+    assert "duplicate key 'frame'" in str(caught.value)
+
+
 class _Entry(msgspec.Struct, forbid_unknown_fields=True):
     id: str
     level: str

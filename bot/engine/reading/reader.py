@@ -180,6 +180,10 @@ class ReadingModel:
         np_start, decided = self._modifiers(text, start, end, sentence.start)
         if decided is None:
             decided = self._around(text, start, end, np_start, sentence.start, sentence.end)
+            if decided is not None and decided.speaks_of_now:
+                # "ran in 1992 to defeat President Bush": the phrase is that year's
+                year = document.story_date.year
+                decided = self._discounted(decided, text, sentence.start, sentence.end, year)
             if decided is not None and decided.cue in self._yielding:
                 # only in the mention's own phrase: in "The rule, introduced by President Bush,
                 # was challenged on Tuesday" the anchor dates the challenge, not the rule
