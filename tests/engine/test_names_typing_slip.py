@@ -13,10 +13,14 @@ from bot.engine.checks.names import typing_slip
         ("sanedrs", "sanders"),  # two neighbours swapped
         ("warrren", "warren"),  # a letter doubled
         ("kellly", "kelly"),
-        ("alexaner", "alexander"),  # a letter dropped from a name of five letters or more
+        ("alexaner", "alexander"),  # a letter dropped from a name of four letters or more
         ("ruio", "rubio"),
-        ("sinders", "sanders"),  # one vowel for another in a name of five letters or more
+        ("crz", "cruz"),
+        ("brt", "brat"),
+        ("sinders", "sanders"),  # one vowel for another in a name of four letters or more
         ("rubia", "rubio"),
+        ("omor", "omar"),
+        ("pail", "paul"),
     ],
 )
 def test_slips(written: str, right: str) -> None:
@@ -27,16 +31,16 @@ def test_slips(written: str, right: str) -> None:
     ("written", "right"),
     [
         ("comey", "comer"),  # a letter replaced: another real name
-        ("crez", "cruz"),
         ("cruz", "crux"),
-        ("cru", "cruz"),  # a letter dropped from a name of four letters or fewer
-        ("crz", "cruz"),
+        ("le", "lee"),  # a letter dropped from a name of three letters
+        ("ki", "kim"),
         ("sanders", "sanders"),  # no slip at all
         ("snaders", "sanders-x"),
         ("warnre", "warren"),  # letters moved further apart
         ("larson", "larsen"),  # two real spellings of one ending
         ("paulson", "paulsen"),
-        ("kane", "kine"),  # a vowel in a short name
+        ("kom", "kim"),  # a vowel in a name of three letters
+        ("lea", "lee"),
     ],
 )
 def test_not_slips(written: str, right: str) -> None:

@@ -227,10 +227,11 @@ def _fits_title_before(analysis: Analysis, match: _Match) -> bool:
 
 def typing_slip(written: str, right: str) -> bool:
     """Is `written` a slip of the keyboard for `right`: two neighbouring letters swapped
-    ("Sanedrs"), a letter doubled ("Warrren"), or, in a name of five letters or more, one
-    dropped ("Alexaner", "Ruio") or one vowel for another ("Sinders", "Rubia")? A consonant
-    replaced ("Comey" for "Comer"), a change in a short name ("Crez", "Crz") or a vowel in
-    "-son"/"-sen" is not: that is how real names differ."""
+    ("Sanedrs"), a letter doubled ("Warrren"), or, in a name of four letters or more, one
+    dropped ("Alexaner", "Ruio", "Crz") or one vowel for another ("Sinders", "Rubia", "Omor")?
+    A consonant replaced ("Comey" for "Comer"), a change in a name of three letters ("Kom") or a
+    vowel in "-son"/"-sen" is not: that is how real names differ. The caller still lets off a
+    written surname the knowledge base knows as another person's ("Reid" for "Reed")."""
     if len(written) == len(right):
         diff = [i for i, (a, b) in enumerate(zip(written, right, strict=True)) if a != b]
         if len(diff) == 1:
@@ -240,7 +241,7 @@ def typing_slip(written: str, right: str) -> bool:
             return (
                 written[i] in _VOWELS
                 and right[i] in _VOWELS
-                and len(right) >= _MIN_SLIP_LENGTH  # "Crez" for "Cruz": short names collide
+                and len(right) >= _MIN_SLIP_LENGTH  # "Kom" for "Kim": short names collide
                 and not right.endswith(_SON_SEN)
             )
         return (
@@ -260,8 +261,10 @@ def typing_slip(written: str, right: str) -> bool:
     return False
 
 
-# in a name of four letters or fewer, one letter changed or dropped makes another name ("Crez")
-_MIN_SLIP_LENGTH = 5
+# in a name of three letters, one letter changed or dropped makes another name ("Kom", "Le");
+# from four letters on it is a slip ("Rand Pail", "Ilhan Omor", "Dave Brt"): measured on the
+# 1,984 untouched corpus articles, four letters added 8 and 11 catches on the guard sets and no flag
+_MIN_SLIP_LENGTH = 4
 _VOWELS = frozenset("aeiou")
 _SON_SEN = ("son", "sen", "sson", "ssen")
 
