@@ -21,6 +21,8 @@ from bot.engine.checks.names import typing_slip
         ("rubia", "rubio"),
         ("omor", "omar"),
         ("pail", "paul"),
+        ("sompson", "simpson"),  # a vowel before a "-son" ending
+        ("ellason", "ellison"),
     ],
 )
 def test_slips(written: str, right: str) -> None:
@@ -39,6 +41,7 @@ def test_slips(written: str, right: str) -> None:
         ("warnre", "warren"),  # letters moved further apart
         ("larson", "larsen"),  # two real spellings of one ending
         ("paulson", "paulsen"),
+        ("hanssen", "hansson"),
         ("kom", "kim"),  # a vowel in a name of three letters
         ("lea", "lee"),
     ],
