@@ -398,7 +398,12 @@ class ReadingModel:
         time_start = clause.start
         if re.match(r"(?:when|while|as)\b", clause_text, re.IGNORECASE):
             time_start = sentence.start
-        time_text = text[time_start : clause.end]
+        # the paper's own words: a quotation's "once" or "in 2009" dates the speaker's story,
+        # not the mention outside it ('"GM was once the giant," Obama tweeted Friday')
+        p_start, p_end = document.paragraphs[document.paragraph_index(start)]
+        own_words = scope.unquoted(text[p_start:p_end])
+        time_lo, time_hi = max(time_start, p_start) - p_start, min(clause.end, p_end) - p_start
+        time_text = own_words[time_lo:time_hi]
         for cue in self._by_scope[Scope.CLAUSE]:
             if cue.spec.frame not in (Frame.HISTORICAL, Frame.HYPOTHETICAL):
                 continue
@@ -406,7 +411,7 @@ class ReadingModel:
                 continue
             year = None
             if cue.spec.earlier_year:
-                year = _earlier_year(text, time_start, clause.end, story_year)
+                year = _earlier_year(own_words, time_lo, time_hi, story_year)
             found = year or _search(cue, time_text)
             if found:
                 return _decided(cue, found, subject=subject)

@@ -8,7 +8,9 @@ could be flagged, and a parser would cost more than the whole check (docs/readin
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
 import msgspec
 
@@ -28,8 +30,8 @@ class Clause(msgspec.Struct, frozen=True):
     end: int
 
 
-def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
-    """The direct quotation (relative span in `paragraph`) that holds `offset`, if any.
+def quote_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Every direct quotation in `paragraph`, in order, as relative spans with their marks.
 
     Curly quotes pair by direction (a straight quote or a double prime ″ may close a curly
     one); straight double quotes alternate; a quotation still open at
@@ -47,20 +49,42 @@ def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
             elif c in "‘'" and _opens_single(paragraph, i):
                 end = _closing_single(paragraph, i + 1)
                 if end is not None:
-                    if i < offset < end:
-                        return i, end + 1
+                    yield i, end + 1
                     i = end + 1
                     continue
         elif c == closer or c in _ALSO_CLOSES[closer]:
-            if open_at < offset < i:
-                return open_at, i + 1
+            yield open_at, i + 1
             open_at = None
-        if i > offset and open_at is None:
-            return None
         i += 1
-    if open_at is not None and open_at < offset:
-        return open_at, n
+    if open_at is not None:
+        yield open_at, n + 1  # no closing mark: to the end, as if one stood after it
+
+
+def quote_around(paragraph: str, offset: int) -> tuple[int, int] | None:
+    """The direct quotation (relative span in `paragraph`) that holds `offset`, if any."""
+    for lo, hi in _quotes_of(paragraph):
+        if lo >= offset:
+            return None
+        if offset < hi - 1:
+            return lo, min(hi, len(paragraph))
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _quotes_of(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """The quotations of a paragraph, found once for all the mentions in it."""
+    return tuple(quote_spans(paragraph))
+
+
+@functools.lru_cache(maxsize=64)
+def unquoted(paragraph: str) -> str:
+    """`paragraph` with every direct quotation blanked out (offsets kept): the paper's own
+    words around a quotation, whose cues the quoted words must not lend."""
+    chars = list(paragraph)
+    for lo, hi in _quotes_of(paragraph):
+        stop = min(hi, len(chars))
+        chars[lo:stop] = " " * (stop - lo)
+    return "".join(chars)
 
 
 # closing marks copy mixes in: a straight quote after a curly one, and the double prime (″)
