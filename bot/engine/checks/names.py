@@ -282,12 +282,22 @@ _CONTRIBUTORS = re.compile(r"\bcontributed(?: reporting| to this (?:report|story
 def _byline(text: str, run: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, run.start()) + 1
     line_end = text.find("\n", run.end())
-    rest = text[run.end() : len(text) if line_end < 0 else line_end]
+    if line_end < 0:
+        line_end = len(text)
+    # a byline or a contributors line is short: a long line is prose, and is not read again
+    # for every name in it (a pasted article without line breaks)
+    short = line_end - line_start <= _BYLINE_MAX
     return (
-        bool(_OUTLET_AFTER.match(rest))
+        (
+            line_end - run.end() <= _BYLINE_MAX
+            and bool(_OUTLET_AFTER.match(text[run.end() : line_end]))
+        )
         or bool(_BY_BEFORE.search(text[max(0, run.start() - 20) : run.start()]))
-        or bool(_CONTRIBUTORS.search(text, line_start, len(text) if line_end < 0 else line_end))
+        or (short and bool(_CONTRIBUTORS.search(text, line_start, line_end)))
     )
+
+
+_BYLINE_MAX = 400
 
 
 def _glued_residue(analysis: Analysis, word: str) -> bool:
