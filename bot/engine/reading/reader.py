@@ -16,7 +16,7 @@ from pathlib import Path
 import msgspec
 
 from bot.document.model import Document
-from bot.engine.language import is_headline
+from bot.engine.language import is_headline, word_before
 from bot.engine.reading import scope
 from bot.engine.reading.cues import Cue, Frame, Lexicon, Scope, Strength, VerbClass, load_cues
 from bot.text.dates import DATE_PATTERN
@@ -46,6 +46,8 @@ _CONJUNCTIONS = frozenset("and or but nor yet so".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset({"a", "an"})
 _SAID = frozenset({"said", "told"})
+# the mention is a possessor: "President X's proposed plan", "the X government's support"
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _INFINITIVE = re.compile(r"\s+to\s+([a-z]+)\b")
 # what a reported statement's verb looks like when it speaks of now: the present, the future or
 # the past progressive of reported speech ("was trying to mislead"), not the simple past
@@ -247,7 +249,7 @@ class ReadingModel:
             return False
         text = document.text
         after = text[end : end + 40]
-        if re.match(r"['’]s?\b", after) or re.match(rf",\s+{re.escape(read.evidence)}\b", after):
+        if _POSSESSIVE_AFTER.match(after) or re.match(rf",\s+{re.escape(read.evidence)}\b", after):
             # "President X's proposed plan", "President X, accused of ...": a participle, not
             # the past tense of a clause
             return False
@@ -458,7 +460,7 @@ class ReadingModel:
         subordinate = re.match(_SUBORDINATORS, own_clause, re.IGNORECASE) is not None
         # a possessor is what the lede's event is about, not its actor: "seen as revenge for
         # the X government's support of the war" tells why, and that may be long past
-        possessor = re.match(r"['’]s?\b", text[end : end + 3]) is not None
+        possessor = _POSSESSIVE_AFTER.match(text, end) is not None
         if (
             decided is not None
             and decided.cue == self._past_cue()
@@ -474,8 +476,7 @@ class ReadingModel:
         """Is the "if" at `at` a "whether" ("wants to know if", "asked if")?"""
         if text[at : at + 2].lower() != "if" or text[at + 2 : at + 3].isalnum():
             return False
-        before = re.search(r"([\w'’]+)\W*$", text[max(0, at - 30) : at])
-        return before is not None and before.group(1).lower() in self.lexicon.question_verbs
+        return any(w in self.lexicon.question_verbs for w in word_before(text, at))
 
     def _complement_lead(self, text: str, verb_end: int, np_start: int) -> bool:
         """Do only a complement adjective and a determiner stand between the clause's verb and
